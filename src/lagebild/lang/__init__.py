@@ -1,0 +1,25 @@
+"""Language knowledge as data: one loader for ``lang/<code>/<name>.yaml`` files."""
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import Any
+
+import yaml
+
+__all__ = ["load", "available"]
+
+
+@functools.lru_cache(maxsize=None)
+def load(lang: str, name: str) -> Any:
+    """Load ``lang/<lang>/<name>.yaml``; an unknown language falls back to an empty mapping."""
+    path = resources.files("lagebild.lang").joinpath(lang, f"{name}.yaml")
+    if not path.is_file():
+        return {}
+    with path.open("r", encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+def available() -> list[str]:
+    root = resources.files("lagebild.lang")
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
