@@ -51,3 +51,12 @@ def run_extractors(parsed: ParsedDoc, ctx: Context, extractors: list[Extractor] 
     for extractor in extractors if extractors is not None else default_extractors():
         extractor(parsed, ex, ctx)
     return ex
+
+
+def load_chain(specs: list[str]) -> list[Extractor]:
+    """Extractors from ``module:Class`` specs (the ``extractors`` setting)."""
+    chain: list[Extractor] = []
+    for spec in specs:
+        mod_name, _, cls_name = spec.partition(":")
+        chain.append(getattr(importlib.import_module(mod_name), cls_name)())
+    return chain
