@@ -191,8 +191,8 @@ def _scenario_html(scenario_file: str | None) -> str | None:
     except ImportError:
         return None
     if scenario_file == "bundled":
-        from lagebild.scenario import bundled_scenario_path
-        scenario_file = str(bundled_scenario_path())
+        from lagebild.scenario import BUNDLED_SCENARIO
+        scenario_file = str(BUNDLED_SCENARIO)
     return render_html(run_scenario(load_scenario(scenario_file), runs=1000, seed=0))
 
 
