@@ -163,6 +163,7 @@ class Mention:
     type: str | None = None         # PER/ORG/LOC/... or "metonym", "role", "pronoun"
     how: str | None = None          # how it was resolved (alias, role@date, coref, apposition)
     evidence: Evidence | None = None
+    sector: str | None = None       # PLOVER sector the mention acts in (Kreml → GOV, "russische Truppen" → MIL)
 
 
 @dataclass
@@ -170,6 +171,9 @@ class Speaker:
     text: str
     actor: str | None = None
     anonymous: bool = False
+    start: int | None = None             # char offsets of the speaker as written (None if not in the text)
+    end: int | None = None
+    antecedent: str | None = None        # for a pronoun/description: the name it was resolved to in the document
 
 
 @dataclass
@@ -218,6 +222,7 @@ class Event:
     item: str | None = None          # extension: weapon/item for AID and SANCTION (e.g. "Tomahawk")
     quantity: float | None = None
     stage: str = ""
+    mentions: list[Evidence] = field(default_factory=list)  # further sentences of the same doc reporting this event
 
 
 @dataclass
@@ -231,6 +236,10 @@ class Claim:
     about: str | None = None
     claimant: str | None = None
     text: str = ""
+    qualifier: str | None = None     # "approx", "at_least", "at_most" as the text states it
+    start: int | None = None         # char offsets of the number expression in the cleaned text
+    end: int | None = None
+    stage: str = ""
 
 
 @dataclass
