@@ -93,7 +93,7 @@ def test_pipeline_e2e_bad_inputs_recorded_run_completes(tmp_path):
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.bin").write_bytes(bytes(range(256)) * 40)
     (folder / "doc.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n" * 20)
-    (folder / "dup.txt").write_bytes(good[0].read_bytes())
+    (folder / "zz_dup.txt").write_bytes(good[0].read_bytes())
     db = tmp_path / "b.db"
     summary = lagebild.analyze([folder], db, progress=False)
     assert len(summary.added) == 5
@@ -101,7 +101,7 @@ def test_pipeline_e2e_bad_inputs_recorded_run_completes(tmp_path):
     assert failures["empty.txt"].code == "empty"
     assert failures["binary.bin"].code == "binary"
     assert failures["doc.pdf"].code == "pdf"
-    assert failures["dup.txt"].code == "duplicate"
+    assert failures["zz_dup.txt"].code == "duplicate"
     assert all(f.message for f in failures.values())
 
 

@@ -33,12 +33,23 @@ from lagebild.extract.actors_scan import DocState, scan_sentence
 from lagebild.extract.base import Context
 from lagebild.kb import KnowledgeBase, as_date, load_kb, norm, slug
 from lagebild.kb.roles import parse_role, role_holders, role_stem, role_word
-from lagebild.model import Actor, Extraction, Finding, Mention, ParsedDoc
+from lagebild.model import DateValue, Actor, Extraction, Finding, Mention, ParsedDoc
 
 __all__ = ["ActorExtractor", "resolve_description", "document_actors", "COUNTED_TYPES"]
 
 # Mention types that make their actor one of the document's actors.
 COUNTED_TYPES = frozenset({"PER", "GPE", "ORG", "metonym", "role"})
+
+
+def _role_date(published: DateValue | None) -> DateValue | None:
+    """The date roles are resolved at.  A year estimated from the text ("im Jahr 2022") is only
+    a lower bound for when the article was written, too weak to pick a role holder or to call a
+    title a contradiction, so it is not used."""
+    if published is None:
+        return None
+    if published.precision == "year" and (published.basis or "").startswith("estimated"):
+        return None
+    return published
 
 
 class ActorExtractor:
@@ -54,7 +65,7 @@ class ActorExtractor:
         kb: KnowledgeBase = (ctx.kb if ctx is not None and ctx.kb is not None else load_kb())
         doc = parsed.doc
         lang = doc.language if doc.language in ("de", "en") else "de"
-        st = DocState(day=as_date(doc.published), lang=lang)
+        st = DocState(day=as_date(_role_date(doc.published)), lang=lang)
         ent_persons = {e.start for e in parsed.ents if e.label == "PER"} if self.use_entities else set()
         known = {a.id for a in ex.actors}
         for sent in parsed.sents:

@@ -24,8 +24,8 @@ class Extractor(Protocol):
 
 # module:class, in run order.  Each module owns one extractor.
 DEFAULT_CHAIN = (
+    "lagebild.extract.timex:TimexExtractor",     # first: it may estimate the publication date roles depend on
     "lagebild.extract.actors:ActorExtractor",
-    "lagebild.extract.timex:TimexExtractor",
     "lagebild.extract.quotes:QuoteExtractor",
     "lagebild.extract.events:EventExtractor",
     "lagebild.extract.claims:ClaimExtractor",

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from lagebild.lang import safe_load
 from pydantic import ValidationError
 
 from lagebild.kb.schema import KBFile
@@ -74,7 +76,7 @@ def read_kb_file(path: str | Path) -> KBFile:
     if not p.is_file():
         raise KBError(f"{p}: knowledge-base file not found (pass an existing YAML file to --kb)")
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        data = safe_load(p.read_text(encoding="utf-8"))
     except yaml.YAMLError as err:
         raise KBError(f"{p}: not valid YAML: {err}") from None
     except UnicodeDecodeError:
@@ -87,7 +89,7 @@ def read_bundled(names: Iterable[str] = BUNDLED_FILES) -> list[KBFile]:
     root = resources.files("lagebild.kb").joinpath("data")
     for name in names:
         with root.joinpath(name).open("r", encoding="utf-8") as fh:
-            out.append(_validate(yaml.safe_load(fh), f"lagebild/kb/data/{name}"))
+            out.append(_validate(safe_load(fh), f"lagebild/kb/data/{name}"))
     return out
 
 
@@ -98,7 +100,7 @@ def read_lang(lang: str) -> dict[str, Any]:
     if not path.is_file():
         path = root.joinpath("lang_de.yaml")
     with path.open("r", encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return safe_load(fh) or {}
 
 
 def user_files(extra: Sequence[str | Path]) -> list[KBFile]:

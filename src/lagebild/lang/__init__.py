@@ -7,7 +7,15 @@ from typing import Any
 
 import yaml
 
-__all__ = ["load", "available"]
+__all__ = ["load", "available", "safe_load"]
+
+# libyaml's C loader is ~10x faster on the KB and language files; same safety as SafeLoader.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def safe_load(stream: Any) -> Any:
+    """``yaml.safe_load`` with the C loader when PyYAML has it."""
+    return yaml.load(stream, Loader=_LOADER)  # noqa: S506 — a safe loader
 
 
 @functools.lru_cache(maxsize=None)
@@ -17,7 +25,7 @@ def load(lang: str, name: str) -> Any:
     if not path.is_file():
         return {}
     with path.open("r", encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return safe_load(fh) or {}
 
 
 def available() -> list[str]:
