@@ -81,7 +81,9 @@ def process_source(src: Any) -> _Done | Failure:
     stage = "ingest"
     try:
         doc = load_document(src, max_bytes=settings.max_bytes)
-        signature = NearDuplicateIndex(settings.near_duplicate_threshold, settings.minhash_perm).signature(doc.text)
+        if "index" not in _STATE:  # building an LSH index solves for its band parameters: do it once per process
+            _STATE["index"] = NearDuplicateIndex(settings.near_duplicate_threshold, settings.minhash_perm)
+        signature = _STATE["index"].signature(doc.text)
         if not settings.parse:
             return _Done(doc, Extraction(), [], signature)
         stage = "nlp"
