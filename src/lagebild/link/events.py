@@ -18,11 +18,11 @@ def cluster_events(events: list[Event], documents: list[Document] | None = None)
     """Reports of the same real-world event share a cluster id.
 
     Two events are the same when type, the source set and the target set agree and
-    their dates agree at the coarser of the two precisions (undated events only join
-    a cluster of undated reports from *other* documents — a cautious choice: an undated
-    phone call is not merged with a dated one).  Near-duplicate documents join their
-    original's clusters through the same rule.
+    their dates agree at the coarser of the two precisions.  Undated events are only
+    merged across a document and its near duplicates (the same article on two sites):
+    two undated "Russia attacks Ukraine" reports are usually different attacks.
     """
+    family = {d.id: d.duplicate_of or d.id for d in documents or []}
     groups: dict[tuple, list[Event]] = defaultdict(list)
     for event in events:
         key = (event.type, tuple(sorted(event.source)), tuple(sorted(event.target)), event.status)
@@ -38,10 +38,14 @@ def cluster_events(events: list[Event], documents: list[Document] | None = None)
             cid = stable_id(*key, date_key, prefix="cl:")
             for e in evs:
                 clusters[e.id] = cid
-        if len({e.doc for e in undated}) > 1:
-            cid = stable_id(*key, "undated", prefix="cl:")
-            for e in undated:
-                clusters[e.id] = cid
+        by_family: dict[str, list[Event]] = defaultdict(list)
+        for e in undated:
+            by_family[family.get(e.doc, e.doc)].append(e)
+        for root, evs in by_family.items():
+            if len({e.doc for e in evs}) > 1:
+                cid = stable_id(*key, "undated", root, prefix="cl:")
+                for e in evs:
+                    clusters[e.id] = cid
     return clusters
 
 

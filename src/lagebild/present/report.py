@@ -60,7 +60,7 @@ def render_report(picture: Picture, *, scenario_html: str | None = None, title: 
     for actor in sorted(picture.actors, key=lambda a: (-mention_count[a.id], a.name)):
         role = ", ".join(_role_text(r, actors) for r in actor.roles[:3])
         actor_rows.append({"actor": actor, "role": role, "count": mention_count[actor.id],
-                           "docs": sorted(docs[d].title or docs[d].source for d in actor_docs[actor.id] if d in docs)})
+                           "docs": sorted(docs[d].title or Path(docs[d].source).name for d in actor_docs[actor.id] if d in docs)})
     quotes_by_actor: dict[str, list[Any]] = defaultdict(list)
     for q in picture.quotes:
         key = q.speaker.actor if q.speaker and q.speaker.actor else (q.speaker.text if q.speaker else "(unknown)")
@@ -84,6 +84,7 @@ def render_report(picture: Picture, *, scenario_html: str | None = None, title: 
         per_doc=per_doc, timeline=timeline(picture.events), anchor=_anchor,
         scenario_html=Markup(scenario_html) if scenario_html else None,  # produced by lagebild.scenario, escaped there
         name_of=lambda i: actors[i].name if i in actors else i,
+        label={d.id: d.title or Path(d.source).name for d in picture.documents},
     )
 
 
