@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .evidence import CitedNumber, resolve_quote, resolve_sources
-from .models import MODELS, BdmResult, bdm, bdm_rounds, compromise, nash, weighted_median
+from .models import MODELS, BdmOptions, BdmResult, bdm, bdm_rounds, compromise, nash, weighted_median
 from .montecarlo import (
     MODEL_NAMES, STAGE, ActorMove, Distribution, IssueForecast, ScenarioResult, Sensitivity, run_scenario,
 )
@@ -22,5 +22,5 @@ __all__ = [
     "Scenario", "ScenarioActor", "Issue", "Stake", "Quantity", "Source", "ScenarioError",
     "load_scenario", "parse_scenario", "run_scenario", "render_html", "resolve_sources", "resolve_quote",
     "ScenarioResult", "IssueForecast", "Distribution", "ActorMove", "Sensitivity", "CitedNumber",
-    "compromise", "weighted_median", "nash", "bdm", "bdm_rounds", "BdmResult",
+    "compromise", "weighted_median", "nash", "bdm", "bdm_rounds", "BdmResult", "BdmOptions",
 ]
