@@ -155,3 +155,54 @@ def test_pipeline_e2e_cli_demo_writes_outputs(tmp_path, capsys):
     out = capsys.readouterr().out
     assert (tmp_path / "out" / "report.html").is_file() and (tmp_path / "out" / "picture.json").is_file()
     assert "report.html" in out and "picture.json" in out
+
+
+def test_pipeline_e2e_near_duplicate_is_linked(tmp_path):
+    text = (CORPUS_DIR / "004_de6ae82c5d939e50.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    edited = text.replace("Ein Krieg ohne Ende?", "Ein Krieg ohne absehbares Ende?").replace("Fazit", "Unser Fazit")
+    (tmp_path / "b.txt").write_text(edited, encoding="utf-8")
+    db = tmp_path / "n.db"
+    summary = lagebild.analyze([tmp_path / "a.txt", tmp_path / "b.txt"], db, progress=False)
+    assert summary.near_duplicates == 1
+    docs = {Path(d.source).name: d for d in lagebild.open(db).documents}
+    assert docs["b.txt"].duplicate_of == docs["a.txt"].id and docs["a.txt"].duplicate_of is None
+
+
+def test_pipeline_e2e_stdin_article(tmp_path):
+    import io
+    raw = (CORPUS_DIR / "000_c1f6069cc646c095.txt").read_bytes()
+    db = tmp_path / "s.db"
+    summary = lagebild.analyze(["-"], db, stdin=io.BytesIO(raw), progress=False)
+    assert len(summary.added) == 1
+    (doc,) = lagebild.open(db).documents
+    assert doc.source == "-" and doc.title.startswith("Trump will vor Treffen")
+
+
+def test_pipeline_e2e_thousand_files_some_bad(tmp_path):
+    from lagebild.config import Settings
+    folder = tmp_path / "k"
+    folder.mkdir()
+    base = [p.read_text(encoding="utf-8") for p in sorted(CORPUS_DIR.glob("*.txt"))]
+    bad = 0
+    for i in range(1000):
+        path = folder / f"{i:04d}.txt"
+        if i % 97 == 0:
+            path.write_bytes(b"")
+            bad += 1
+        elif i % 89 == 0:
+            path.write_bytes(b"\x00\x01\x02binary\xff" * 50)
+            bad += 1
+        else:
+            path.write_text(f"Meldung {i}\n\nNummer {i} im Archiv. {base[i % 5]}", encoding="cp1252" if i % 2 else "utf-8",
+                            errors="replace")
+    db = tmp_path / "k.db"
+    settings = Settings(db=str(db), parse=False, progress=False)
+    summary = lagebild.analyze([folder], db, settings=settings, progress=False)
+    stored = len(summary.added)
+    assert len(summary.failed) == bad
+    assert stored + summary.duplicates == 1000 - bad
+    picture = lagebild.open(db)
+    assert len(picture.documents) == stored
+    assert {f.code for f in picture.failures} == {"empty", "binary"}
+    assert all("ä" in d.text or "ü" in d.text or "ö" in d.text for d in picture.documents)
