@@ -73,13 +73,17 @@ def _anchor_of(published: DateValue | None) -> tuple[dt.date | None, str]:
     return dt.date(p.year, p.month or 1, p.day or 1), p.precision
 
 
-def estimate_publication_date(text: str, lang: str, hints: dict[str, Any] | None = None) -> DateValue | None:
+def estimate_publication_date(text: str, lang: str, hints: dict[str, Any] | None = None, *,
+                              kb: Any = None, use_calendar: bool = True,
+                              sents: list[tuple[int, int]] | None = None) -> DateValue | None:
     """Estimate when an undated document was written, from what its text dates.
 
     Order of evidence: a date in the source URL; a retrieval date together with a relative
     publication hint ("vor 5 Tagen"); the latest explicit full date in the text that is
-    not announced as future, moved forward to a weekday the text mentions after it; the
-    latest explicit month, then year.  A relative hint alone cannot date a document.
+    not announced as future, moved forward to a weekday the text mentions after it; known
+    events of the calendar the text refers to (:mod:`lagebild.kb.calendar`, e.g. "ihr
+    sechstes Telefonat am Donnerstag"), combined with the latest explicit month or year;
+    the latest explicit month, then year.  A relative hint alone cannot date a document.
     """
     hints = hints or {}
     url = str(hints.get("url") or hints.get("source") or "")
@@ -117,8 +121,14 @@ def estimate_publication_date(text: str, lang: str, hints: dict[str, Any] | None
             if day != p.date():
                 basis += f"; a weekday mentioned after it moves it to {day.isoformat()}"
             return DateValue(day.isoformat(), "day", t.text, basis)
-        return DateValue(fmt_point(p), precision, t.text, basis)  # type: ignore[arg-type]
-    return None
+        coarse = DateValue(fmt_point(p), precision, t.text, basis)  # type: ignore[arg-type]
+        break
+    else:
+        coarse = None
+    if not use_calendar:
+        return coarse
+    from lagebild.kb.calendar import estimate_from_calendar  # local: the calendar uses this stage's rules
+    return estimate_from_calendar(text, lang, coarse, kb=kb, sents=sents) or coarse
 
 
 def _after_weekdays(text: str, rules: Any, latest: Timex, day: dt.date) -> dt.date:
@@ -150,7 +160,8 @@ class TimexExtractor:
             except ValueError:
                 return  # no time rules for this language: nothing to add, nothing wrong
         if doc.published is None:
-            estimate = estimate_publication_date(doc.text, lang, doc.hints)
+            sents = [(sent.start, sent.end) for sent in parsed.sents] or None
+            estimate = estimate_publication_date(doc.text, lang, doc.hints, kb=ctx.kb if ctx else None, sents=sents)
             if estimate is not None:
                 doc.published = estimate
         anchor, precision = _anchor_of(doc.published)
