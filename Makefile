@@ -19,8 +19,9 @@ demo: $(STAMP)  ## run the main job on the bundled corpus -> out/report.html, ou
 test: $(STAMP)  ## run the test suite
 	$(BIN)/python -m pytest
 
-train: $(STAMP)  ## retrain the shipped German NER model from ../shared/data
+train: $(STAMP)  ## retrain the shipped German NER and morphology models from ../shared/data
 	$(BIN)/python scripts/train_ner.py
+	$(BIN)/python scripts/train_morph.py
 
 bench: $(STAMP)  ## print speed, memory and quality figures (needs ../shared for the quality ones)
 	for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
