@@ -1,4 +1,4 @@
-"""claims.rules.v1 on made-up sentences (German and English)."""
+"""claims.rules.v2 on made-up sentences (German and English)."""
 from __future__ import annotations
 
 import pytest
@@ -94,3 +94,61 @@ def test_claims_identifier_numbers_are_no_claims_and_measures_name_their_noun():
     assert run("Es gibt keine Garantie nach dem Vorbild des NATO-Artikels 5.") == []
     (c,) = run("Die Rakete trifft Ziele in einer Entfernung von bis zu 1600 Kilometern.")
     assert c.about.startswith("Entfernung")
+
+
+# Made-up sentences modelled on errors seen on German general news.
+
+def test_claims_compound_unit_per_hour_and_shared_range_unit():
+    (c,) = run("Der Zug erreichte 16 Kilometer pro Stunde.")
+    assert (c.value, c.unit, c.text) == (16.0, "km/h", "16 Kilometer pro Stunde")
+    got = sorted((c.value, c.unit) for c in run("Böen zwischen 80 und 150 Kilometern pro Stunde trafen die Küste."))
+    assert got == [(80.0, "km/h"), (150.0, "km/h")]
+    got = sorted((c.value, c.unit) for c in run("Die Preise sanken von 114 auf 99 Euro."))
+    assert got == [(99.0, "EUR"), (114.0, "EUR")]
+
+
+def test_claims_counted_animals_are_not_people():
+    got = sorted((c.value, c.unit) for c in run("Sechs tote Schafe und 23 Tote wurden gefunden."))
+    assert got == [(6.0, "schafe"), (23.0, "people")]
+    (c,) = run("Betroffen sind Gemeinden in 19 mexikanischen Bundesstaaten.")
+    assert (c.value, c.unit) == (19.0, "bundesstaaten")
+
+
+def test_claims_value_stays_with_its_own_unit_next_to_a_second_number():
+    claims = run("Das Netz ist etwa 9300 Kilometer lang, und bis 2030 soll es 50.000 Kilometer umfassen.",
+                 timexes=["bis 2030"])
+    got = [(c.value, c.unit, c.qualifier, c.text) for c in claims]
+    assert got == [(9300.0, "km", "approx", "9300 Kilometer"), (50000.0, "km", None, "50.000 Kilometer")]
+
+
+def test_claims_percent_points_ages_and_elided_people():
+    got = sorted((c.value, c.unit) for c in run("Die Steuer steigt um drei Prozentpunkte auf 45 Prozent."))
+    assert got == [(3.0, "percentage_points"), (45.0, "percent")]
+    (c,) = run("Der 23jährige muss 3.000 Euro zahlen.")
+    assert (c.value, c.unit) == (3000.0, "EUR")
+    got = sorted((c.value, c.unit) for c in run("Es wurden 200 Zivilisten getötet und 400 verletzt."))
+    assert got == [(200.0, "people"), (400.0, "people")]
+    got = sorted((c.value, c.unit) for c in run("38 Personen wurden verletzt, 16 davon schwer."))
+    assert got == [(16.0, "people"), (38.0, "people")]
+
+
+def test_claims_age_before_a_noun_and_prepositions_are_no_adjectives():
+    assert run("Er bedrohte eine 23jährige Studentin.") == []
+    (c,) = run("Australien stellt 1.800 am Einsatz beteiligte Männer.")
+    assert c.value == 1800.0 and c.unit != "einsatz"
+    got = sorted((c.value, c.unit) for c in run("Gesucht wird ein Mann, 175 bis 180 cm groß."))
+    assert got == [(175.0, "cm"), (180.0, "cm")]
+
+
+def test_claims_numbers_in_names_and_magnitudes():
+    assert run("Der Sender Channel 10 berichtete über die Mission Shenzhou 6 ausführlich.") == []
+    (c,) = run("Ein Erdbeben der Stärke 5,3 erschütterte die Region.")
+    assert (c.value, c.unit) == (5.3, "magnitude")
+    (c,) = run("Mindestens 9.000 Menschenleben forderte das Beben.")
+    assert (c.value, c.unit, c.qualifier) == (9000.0, "people", "at_least")
+
+
+def test_claims_square_metres_and_a_determiner_after_a_number():
+    (c,) = run("Auf 800 Quadratmetern stehen eine Sauna und ein Bad.")
+    assert (c.value, c.unit) == (800.0, "m2")
+    assert run("Das Kommissariat 77 der Münchner Polizei ermittelt.") == []

@@ -1,4 +1,4 @@
-"""Quality gate for events.rules.v1 and claims.rules.v1 against the development gold.
+"""Quality gate for events.rules.v2 and claims.rules.v2 against the development gold.
 
 Floors live in tests/events_baseline.json together with the SHA-256 of the gold file
 and a tolerance for noise.  A score below ``floor - tolerance`` fails.  Lowering a floor
@@ -65,3 +65,21 @@ def test_events_gate_baseline_is_complete() -> None:
 def test_events_gate_metric_is_documented(metric: str) -> None:
     base = json.loads(BASELINE.read_text(encoding="utf-8"))
     assert metric in base["about"], f"describe {metric} in events_baseline.json 'about'"
+
+
+SENTENCE_FILES = ("events_sentences_de.yaml", "events_sentences_en.yaml", "events_sentences_de_unseen.yaml")
+
+
+@pytest.mark.parametrize("name", SENTENCE_FILES)
+def test_events_gate_sentences_stay_above_floors(name: str) -> None:
+    """Hand-coded general-news sentences (no shared data needed): the whole chain must keep
+    its precision on text the rules were not written for."""
+    from lagebild.extract.events_sentence_eval import load_sentence_cases, score_sentence_cases
+
+    base = json.loads(BASELINE.read_text(encoding="utf-8"))
+    floors = base["sentence_floors"][name]
+    sc = score_sentence_cases(load_sentence_cases(Path(__file__).with_name("data") / name))
+    got = {"precision": sc.precision, "recall": sc.recall, "f1": sc.f1, "status_accuracy": sc.status_accuracy}
+    tol = float(base["tolerance"])
+    low = {k: (round(got[k], 3), v) for k, v in floors.items() if got[k] < v - tol}
+    assert not low, f"{name}: below floors (got, floor): {low}; errors: {sc.errors}"

@@ -1,9 +1,12 @@
-"""Checkable numbers: ``claims.rules.v1``.
+"""Checkable numbers: ``claims.rules.v2``.
 
 "Mindestens 23 Menschen seien verletzt worden" -> Claim(23, "people", qualifier
 "at_least"); "etwa die Hälfte" -> 0.5 "ratio" (approx); "1,3 Millionen Dollar" ->
 1300000 "USD"; "bis zu 1600 Kilometern" -> 1600 "km" (at_most); "Dutzende Raketen" ->
 24 "missiles" (approx: a vague word gets a conventional reading and is always approx).
+Compound units: "16 Kilometer pro Stunde" -> "km/h".  Anything else counted is named by
+its noun ("Sechs tote Schafe" -> 6 "schafe": only people are "people").  A bare number
+shares its neighbour's unit ("zwischen 80 und 150 Kilometern", "16 davon").
 
 Not claims: dates, years, clock times and durations (those are time expressions —
 any number inside a timex span is skipped, and so are four-digit years and numbers
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lagebild import lang as lang_data
 from lagebild.extract.base import Context
@@ -27,9 +30,11 @@ from lagebild.nlp.tokenize import tokenize
 
 __all__ = ["ClaimExtractor", "read_number"]
 
-STAGE = "claims.rules.v1"
+STAGE = "claims.rules.v2"
 _TIME_UNITS = frozenset({"days", "hours", "weeks", "months", "years"})
 _ARTICLES = frozenset({"ein", "eine", "einen", "einem", "einer", "a", "an", "one"})
+# "Kommissariat 77 der Münchner Polizei": a determiner after a number is no adjective.
+_DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "aller", "jeder", "dieser", "unser", "ihrer", "seiner"})
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,12 @@ class _Numbers:
     date_words: frozenset[str]
     attribution: tuple[str, ...]
     identifiers: tuple[str, ...] = ()
+    per_words: frozenset[str] = frozenset()
+    per_units: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    range_words: frozenset[str] = frozenset()
+    partitive: frozenset[str] = frozenset()
+    age_words: tuple[str, ...] = ()
+    prefix_units: dict[str, str] = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=None)
@@ -67,6 +78,12 @@ def _numbers(lang: str) -> _Numbers:
         date_words=frozenset(str(w).lower() for w in d.get("date_words") or []),
         attribution=tuple(str(a).lower() for a in d.get("attribution") or []),
         identifiers=tuple(str(a).lower() for a in d.get("identifiers") or []),
+        per_words=frozenset(str(w).lower() for w in d.get("per_words") or []),
+        per_units=tuple((u, tuple(str(s).lower() for s in subs)) for u, subs in (d.get("per_units") or {}).items()),
+        range_words=frozenset(str(w).lower() for w in d.get("range_words") or []),
+        partitive=frozenset(str(w).lower() for w in d.get("partitive") or []),
+        age_words=tuple(str(w).lower() for w in d.get("age_words") or []),
+        prefix_units={str(k).lower(): str(v) for k, v in (d.get("prefix_units") or {}).items()},
     )
 
 
@@ -120,6 +137,7 @@ class ClaimExtractor:
                   timex_spans: list[tuple[int, int]], ex: Extraction) -> list[Claim]:
         words = [t.text.lower() for t in toks]
         out: list[Claim] = []
+        spans: list[tuple[int, int]] = []       # token span of each claim in ``out``
         i = 0
         while i < len(toks):
             found = _number_at(i, words, toks, nums)
@@ -129,7 +147,9 @@ class ClaimExtractor:
             value, vague, unit, j_end, ratio = found
             start, end = toks[i].start, toks[j_end].end
             skip = any(s < end and e > start for s, e in timex_spans) or _is_date(i, j_end, words, toks, nums, value, unit) \
-                or (i > 0 and any(w in words[i - 1] for w in nums.identifiers))   # "Artikel 5", "Resolution 2231"
+                or (i > 0 and any(w in words[i - 1] for w in nums.identifiers)) \
+                or _is_age(i, j_end, words, nums) \
+                or _is_name_number(i, unit, toks, nums)   # "Artikel 5", "der 23-Jährige", "Shenzhou 6"
             if not skip and unit not in _TIME_UNITS:
                 qualifier = _qualifier(i, words, nums)
                 approx = vague or qualifier == "approx"
@@ -142,7 +162,9 @@ class ClaimExtractor:
                     evidence=ev, approx=approx, about=about, claimant=_claimant(start, sent, words, ex, nums),
                     text=parsed.doc.text[start:end], qualifier=qualifier, start=start, end=end, stage=STAGE,
                 ))
+                spans.append((i, j_end))
             i = j_end + 1
+        _share_units(out, spans, words, nums)
         return out
 
 
@@ -174,6 +196,8 @@ def _number_at(i: int, words: list[str], toks: list[Token], nums: _Numbers) -> t
         return value * nums.fractions[words[j + 1]], False, "ratio", j + 1, True
     if j + 1 < len(words) and words[j + 1] in nums.percent:
         return value, vague, "percent", j + 1, False
+    if i > 0 and words[i - 1] in nums.prefix_units:       # "ein Erdbeben der Stärke 5,3"
+        return value, vague, nums.prefix_units[words[i - 1]], j, False
     # currency sign before the number: "$1.3 million"
     if i > 0 and words[i - 1] in ("$", "€", "£"):
         return value, vague, {"$": "USD", "€": "EUR", "£": "GBP"}[words[i - 1]], j, False
@@ -187,19 +211,86 @@ def _number_at(i: int, words: list[str], toks: list[Token], nums: _Numbers) -> t
 
 
 def _unit(k: int, words: list[str], toks: list[Token], nums: _Numbers) -> tuple[str | None, int]:
+    unit, end = _plain_unit(k, words, toks, nums)
+    if unit is None:
+        return unit, end
+    # "16 Kilometer pro Stunde" -> km/h, "3 Euro je Einwohner" -> EUR/capita
+    if end + 2 < len(words) + 1 and end + 1 < len(words) and words[end + 1] in nums.per_words and end + 2 < len(words):
+        per = _lookup(words[end + 2], nums.per_units)
+        if per is not None:
+            return f"{unit}/{per}", end + 2
+    return unit, end
+
+
+def _lookup(w: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
+    for unit, subs in table:
+        if w in subs or any(w.endswith("-" + s) or (len(s) > 4 and w.endswith(s)) for s in subs):
+            return unit
+    return None
+
+
+def _german_noun(tok: Token) -> bool:
+    return bool(re.fullmatch(r"[A-ZÄÖÜ][\w-]+", tok.text))
+
+
+def _plain_unit(k: int, words: list[str], toks: list[Token], nums: _Numbers) -> tuple[str | None, int]:
     # skip one adjective: "23 weitere Menschen", "1600 km" ; "Dutzende russische Drohnen"
+    de = nums.lang == "de"
     for off in (0, 1):
         if k + off >= len(words):
             break
         w = words[k + off]
-        for unit, subs in nums.units:
-            if w in subs or any(w.endswith("-" + s) or (len(s) > 4 and w.endswith(s)) for s in subs):
-                return unit, k + off
+        nxt = k + off + 1
+        unit = _lookup(w, nums.units)
+        if unit is not None:
+            if de and toks[k + off].text[:1].islower() and nxt < len(toks) and _german_noun(toks[nxt]):
+                # "Sechs tote Schafe": "tote" is an adjective here; the noun is what is counted.
+                return _lookup(words[nxt], nums.units) or words[nxt], nxt
+            return unit, k + off
         if off == 0 and not toks[k].text[:1].islower():
-            if re.fullmatch(r"[A-ZÄÖÜ][\w-]+", toks[k].text) and nums.lang == "de":
+            if _german_noun(toks[k]) and de:
                 return words[k], k   # a German noun counted: "23 Wohnhäuser"
             break
+        if off == 1 and de and re.fullmatch(r"[a-zäöüß]+(?:e|en|er|es|em)", toks[k].text) and _german_noun(toks[k + 1]) \
+                and words[k] not in _ARTICLES and words[k] not in _DETERMINERS and words[k] not in nums.range_words:
+            return words[k + 1], k + 1   # "19 mexikanischen Bundesstaaten"
     return None, k
+
+
+def _is_name_number(i: int, unit: str, toks: list[Token], nums: _Numbers) -> bool:
+    """"Channel 10", "Shenzhou 6", "Boeing 747": a bare number right after a capitalised
+    word inside the sentence is part of a name (counted nouns follow their number)."""
+    if unit != "count" or i < 2:
+        return False
+    prev = toks[i - 1].text
+    return prev[:1].isupper() and prev.isalpha() and prev.lower() not in nums.prefix_units
+
+
+def _is_age(i: int, j: int, words: list[str], nums: _Numbers) -> bool:
+    """"der 23jährige", "eine 23jährige Studentin": an age, not a checkable count."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return any(words[i].lstrip("0123456789.,-").startswith(a) or nxt.lstrip("-").startswith(a) for a in nums.age_words)
+
+
+def _share_units(claims: list[Claim], spans: list[tuple[int, int]], words: list[str], nums: _Numbers) -> None:
+    """A bare number shares the unit of its neighbour: "zwischen 80 und 150 Kilometern pro
+    Stunde" (both km/h), "von 114 auf 99 Euro"; "200 Zivilisten getötet und 400 verletzt",
+    "38 Personen ..., 16 davon" (people)."""
+    for n, c in enumerate(claims):
+        if c.unit != "count":
+            continue
+        i, j = spans[n]
+        if n + 1 < len(claims) and spans[n + 1][0] == j + 2 and words[j + 1] in nums.range_words \
+                and claims[n + 1].unit not in ("count", "ratio"):
+            c.unit = claims[n + 1].unit
+            continue
+        if n == 0 or claims[n - 1].unit in ("count", "ratio", "percent"):
+            continue
+        prev_end = spans[n - 1][1]
+        davon = j + 1 < len(words) and words[j + 1] in nums.partitive
+        listed = i > 0 and words[i - 1] in nums.range_words | {","} and i - prev_end <= 6
+        if davon or listed:
+            c.unit = claims[n - 1].unit
 
 
 def _is_date(i: int, j: int, words: list[str], toks: list[Token], nums: _Numbers, value: float, unit: str) -> bool:
@@ -223,7 +314,8 @@ def _qualifier(i: int, words: list[str], nums: _Numbers) -> str | None:
     return None
 
 
-_MEASURES = frozenset({"km", "m", "km2", "miles", "USD", "EUR", "GBP", "RUB", "percent"})
+_MEASURES = frozenset({"km", "m", "m2", "cm", "mm", "km2", "miles", "USD", "EUR", "GBP", "RUB", "percent", "percentage_points", "km/h", "mph",
+                       "l", "kg", "t", "SEK", "CHF", "JPY", "CNY", "UAH", "PLN"})
 _BREAKS = (",", ";", ":", ".", "–", "—", "(", "“", "„")
 
 
@@ -232,7 +324,7 @@ def _about(i: int, j: int, unit: str, words: list[str], toks: list[Token], text:
     words after it up to the clause end (at most eight); for a measure in German ("eine
     Entfernung von bis zu 1600 Kilometern", "Ihr Preis liegt bei 1,3 Millionen Dollar") the
     noun before it in the clause, then the words after."""
-    if unit in _MEASURES and nums.lang == "de":
+    if (unit in _MEASURES or "/" in unit) and nums.lang == "de":
         k = i - 1
         while k > 0 and toks[k].text not in _BREAKS:
             if toks[k].text[:1].isupper() and re.fullmatch(r"[A-ZÄÖÜ][\w-]+", toks[k].text):

@@ -1,4 +1,4 @@
-"""Triggers and status cues of one sentence for ``events.rules.v1`` (see events.py).
+"""Triggers and status cues of one sentence for ``events.rules.v2`` (see events.py).
 
 A sentence is cut into clauses at commas, dashes and colons; status cues work inside
 the trigger's clause, governing verbs ("weigert sich", "fordert") reach into the
@@ -15,13 +15,28 @@ PUNCT = re.compile(r"^\W+$")
 STATUS_RANK = {"negated": 0, "hypothetical": 1, "demanded": 2, "planned": 3}
 # The AID reading of a named weapon under a request or refusal (no trigger word of its own).
 ITEM_AID = TriggerRule(type="AID", pattern=re.compile(r"(?!)"), mode="weapons", kind="noun", delivery=True)
+# "treffen" read as "hit" when a weapon is in its clause.
+HIT = TriggerRule(type="ASSAULT", pattern=re.compile(r"(?!)"), mode_from=True)
 
 
 def clauses(words: list[str], lex: EventLexicon) -> list[int]:
-    clause, out = 0, []
+    """Clause number per token.  A parenthesis ("Rainer Kuhlmann ( FDP ) warf ... vor")
+    is a clause of its own, and the clause it interrupts goes on after it: the subject
+    before it and the separable particle after it stay in one clause."""
+    clause, top, out = 0, 0, []
+    outer: list[int] = []
     for w in words:
-        if w in lex.clause_breaks:
-            clause += 1
+        if w == "(":
+            outer.append(clause)
+            top += 1
+            clause = top
+        elif w == ")" and outer:
+            out.append(clause)
+            clause = outer.pop()
+            continue
+        elif w in lex.clause_breaks:
+            top += 1
+            clause = top
         out.append(clause)
     return out
 
@@ -41,10 +56,16 @@ def find_triggers(toks: list[Token], words: list[str], clause_of: list[int], lex
             continue
         if rule.particle and _clause_final(words, clause_of, clause_of[i]) != rule.particle:
             continue
+        if rule.kind == "noun" and _in_institution_name(i, words, lex):
+            continue
         if rule.not_after is not None and i > 0 and rule.not_after.fullmatch(words[i - 1]):
             continue
-        if rule.not_before and i + 1 < len(words) and words[i + 1] in rule.not_before:
-            continue
+        if rule.not_before:
+            k = i + 1      # "spricht bereits von ...": adverbs do not hide the preposition
+            while k < len(words) and words[k] in lex.skip_adverbs:
+                k += 1
+            if k < len(words) and words[k] in rule.not_before:
+                continue
         if rule.next_word and not (i + 1 < len(words) and words[i + 1] in rule.next_word):
             continue
         if rule.needs == "threat" and not any(w in " ".join(words) for w in lex.threat_words):
@@ -53,6 +74,10 @@ def find_triggers(toks: list[Token], words: list[str], clause_of: list[int], lex
             same = [j for j, c in enumerate(clause_of) if c == clause_of[i] and j != i]
             if not any(lex.delivery.fullmatch(words[j]) or lex.item_of(words[j]) for j in same + [i]):
                 continue
+        if rule.type == "CONSULT" and words[i] in lex.hit_verbs:
+            same = [words[j] for j, c in enumerate(clause_of) if c == clause_of[i]]
+            if lex.assault_mode(same):     # "von Raketen getroffen": hit, not met
+                rule = HIT
         hits.append((i, rule))
     # A stop of deliveries replaces the AID reading of the delivery word in its clause.
     stops = {clause_of[i] for i, r in hits if r.needs == "delivery"}
@@ -68,6 +93,14 @@ def find_triggers(toks: list[Token], words: list[str], clause_of: list[int], lex
             hits.append((item, ITEM_AID))
             aid_clauses.add(clause_of[k])
     return sorted(hits, key=lambda h: h[0])
+
+
+def _in_institution_name(i: int, words: list[str], lex: EventLexicon) -> bool:
+    """"Bundesamt für ... Katastrophenhilfe", "Ministry for Cooperation": part of a name."""
+    for k in range(max(0, i - 5), i):
+        if words[k] in ("für", "for", "of") and k > 0 and words[k - 1].endswith(lex.name_heads) and lex.name_heads:
+            return not any(w in (",", ";", ":", ".") for w in words[k:i])
+    return False
 
 
 def status_of(i: int, rule: TriggerRule, words: list[str], toks: list[Token], clause_of: list[int],
@@ -87,7 +120,9 @@ def status_of(i: int, rule: TriggerRule, words: list[str], toks: list[Token], cl
             cues.append("hypothetical")
         if w in lex.future_aux and not noun and not lex.participle.fullmatch(words[i]):
             cues.append("planned")
-        if w in lex.planned and j > 0 and words[j - 1] in lex.negation:
+        if lex.case_nouns and j > 0 and toks[j].text[:1].isupper() and w in lex.planned:
+            pass                        # "am Morgen" (a noun) is not "morgen" (tomorrow)
+        elif w in lex.planned and j > 0 and words[j - 1] in lex.negation:
             cues.append("negated")      # "Ein Treffen ist nicht geplant"
         elif w in lex.planned:
             if not _perfect_infinitive(words, clause, lex):

@@ -80,6 +80,20 @@ class EventLexicon:
                 return mode
         return None
     finite_aux: frozenset[str] = field(default_factory=frozenset)
+    media_nouns: frozenset[str] = field(default_factory=frozenset)
+    support_verbs: tuple[str, ...] = ()
+    objective_genitive: tuple[str, ...] = ()
+    force_words: tuple[str, ...] = ()
+    hit_verbs: frozenset[str] = field(default_factory=frozenset)
+    skip_adverbs: frozenset[str] = field(default_factory=frozenset)
+    institutions: frozenset[str] = field(default_factory=frozenset)
+    actor_heads: tuple[str, ...] = ()
+    np_titles: frozenset[str] = field(default_factory=frozenset)
+    name_heads: tuple[str, ...] = ()
+
+    def has_force(self, words: list[str]) -> bool:
+        """Does a word of ``words`` show armed force ("Armee", "Raketen", "getötet")?"""
+        return any(f in w for w in words for f in self.force_words) or bool(self.assault_mode(words))
 
     def trigger_at(self, word: str, lemma: str, capitalised: bool, sentence_initial: bool) -> TriggerRule | None:
         """The first rule (YAML order) whose pattern matches the token, its lemma, or the
@@ -194,4 +208,14 @@ def get_lexicon(lang: str) -> EventLexicon:
         genitive_preps=_words(data.get("genitive_preps")),
         mode_words={t: {m: tuple(v) for m, v in modes.items()} for t, modes in (data.get("mode_words") or {}).items()},
         finite_aux=_words(data.get("finite_aux")),
+        media_nouns=_words(data.get("media_nouns")),
+        support_verbs=tuple(str(w).lower() for w in data.get("support_verbs") or []),
+        objective_genitive=tuple(str(w).lower() for w in data.get("objective_genitive") or []),
+        force_words=tuple(str(w).lower() for w in data.get("force_words") or []),
+        hit_verbs=_words(data.get("hit_verbs")),
+        skip_adverbs=_words(data.get("skip_adverbs")),
+        institutions=_words(data.get("institutions")),
+        np_titles=_words(data.get("np_titles")),
+        name_heads=tuple(str(w).lower() for w in data.get("name_heads") or []),
+        actor_heads=tuple(str(w).lower() for w in (data.get("institutions") or []) + (data.get("actor_heads") or [])),
     )

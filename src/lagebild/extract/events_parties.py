@@ -1,4 +1,4 @@
-"""Who acts on whom: source and target actors of a trigger for ``events.rules.v1``.
+"""Who acts on whom: source and target actors of a trigger for ``events.rules.v2``.
 
 Each actor mention of the sentence gets a *marker* — the preposition that governs it
 ("mit X", "auf X", "zwischen X und Y"), "gen" for a genitive attribute, or none (a
@@ -33,6 +33,14 @@ class SentActor:
     marker: str | None = None       # preposition, "gen", or None
     adj: bool = False               # a country adjective only ("amerikanischen"): a source at most
     coord_of: int | None = None     # index of the mention it is coordinated with ("X und Y")
+    capital: bool = False           # a seat of government ("Moskau"): stands for its state
+    place_only: bool = False        # a place with no state behind it ("Europa"): never a party
+
+    @property
+    def can_act(self) -> bool:
+        """Only states, people, organisations and capitals (metonymy) act; "Bayern" or
+        "Charkiw" are where something happens (or what is hit), not who acts."""
+        return not self.place_only and (self.kind != "location" or self.capital)
 
 
 def kb_actor(kb: object, actor_id: str) -> object | None:
@@ -85,11 +93,16 @@ def sentence_actors(sent: Sentence, toks: list[Token], mentions: list[Mention], 
         rng = _tok_range(toks, m.start, m.end)
         if rng is None:
             continue
+        if _is_medium(kb, m, toks, rng[0], lex) or _is_modifier(m, toks, rng, lex):
+            last_end = m.end
+            continue                # "Die Nachrichtenagentur AP spekuliert": reporters are no party
         party, kind = _as_party(kb, m.actor or "")
-        if m.type == "metonym" and "seat-of-government" in (m.how or "") or _is_capital(kb, m.text):
+        capital = m.type == "metonym" and "seat-of-government" in (m.how or "") or _is_capital(kb, m.text)
+        if capital:
             kind = "location"       # "Kiew" attacked: Ukraine is the target, Kiew the place
         adj = (m.type or "").upper() == "ADJ" or (m.how or "").endswith(":adjective")
-        actors.append(SentActor(party, rng[0], rng[1], m.text, kind, adj=adj))
+        place_only = kind == "location" and not party.startswith("state:")
+        actors.append(SentActor(party, rng[0], rng[1], m.text, kind, adj=adj, capital=capital, place_only=place_only))
         last_end = m.end
     actors = _drop_modifiers(actors, toks, lex)
 
@@ -100,6 +113,30 @@ def sentence_actors(sent: Sentence, toks: list[Token], mentions: list[Mention], 
             a.coord_of = i - 1
             a.marker = actors[i - 1].marker if actors[i - 1].marker != "between" else "between2"
     return actors
+
+
+def _is_medium(kb: object, m: Mention, toks: list[Token], first: int, lex: EventLexicon) -> bool:
+    """A news outlet: KB sector JRN, or named right after "Nachrichtenagentur", "Zeitung" ..."""
+    if getattr(kb_actor(kb, m.actor or ""), "sector", None) == "JRN":
+        return True
+    head = m.text.split()[0].lower() if m.text.split() else ""
+    before = [t.text.lower() for t in toks[max(0, first - 2):first]]
+    if before and before[-1] in ("„", '"', "«", "»", "“"):
+        before = before[:-1]              # "die Zeitung „Haaretz“"
+    return head in lex.media_nouns or bool(before) and before[-1] in lex.media_nouns
+
+
+def _is_modifier(m: Mention, toks: list[Token], rng: tuple[int, int], lex: EventLexicon) -> bool:
+    """Not a party: "( SPD )" after a name (an affiliation), or the first part of a compound
+    whose head is a thing ("Ukraine-Friedensmarsch", "OPEC-Mitglied Venezuela",
+    "Hamas-Terror-Infrastruktur"); "Hamas-Kämpfer" or "Nato-Staaten" still act."""
+    if rng[0] > 0 and toks[rng[0] - 1].text == "(":
+        return True
+    tok = toks[rng[1]]
+    if m.end < tok.end and tok.text[m.end - tok.start:m.end - tok.start + 1] == "-":
+        head = tok.text.rsplit("-", 1)[-1].lower()
+        return not any(head.endswith(h) for h in lex.actor_heads)
+    return False
 
 
 def _drop_modifiers(actors: list[SentActor], toks: list[Token], lex: EventLexicon) -> list[SentActor]:
@@ -131,7 +168,13 @@ def _marker(words: list[str], toks: list[Token], first: int, actors: list[SentAc
         if w in lex.genitive_preps:
             return "gen", False
         if w in lex.source_preps or any(w in s for s in lex.target_preps.values()) or w in lex.other_preps:
+            if w in ("in", "aus") and j > 0 and words[j - 1] in lex.institutions and j == first - 1:
+                return None, False      # "die Regierung in Ankara" is Turkey acting, not a place
             return w, False
+        if j == first - 1 and lex.case_nouns and j > 0 and toks[j].text[:1].isupper() and toks[first].text.endswith("s") \
+                and toks[first].text[:1].isupper() and not any(a.last == j for a in actors) \
+                and not lex.np_stop.fullmatch(w) and w not in lex.np_titles:
+            return "gen", False       # "die Kritik Venezuelas", "Angriffe Russlands"
         if w in lex.genitive_articles and j > 0 and toks[j - 1].text[:1].isupper() and lex.case_nouns \
                 and not PUNCT.match(toks[j - 1].text) and j - 1 > 0:
             return "gen", False
@@ -162,7 +205,7 @@ def parties(i: int, rule: TriggerRule, type_: str, words: list[str], toks: list[
     # A bare country adjective can only name the source of the event word or weapon it
     # stands before ("amerikanischen Tomahawk-Raketen"), never a target.
     adjectives = [a for a in actors if a.adj]
-    actors = [a for a in actors if not a.adj]
+    actors = [a for a in actors if not a.adj and not a.place_only]
     # "russischer Angriffe" as one mention (adjective + head): the head is this trigger.
     around = next((a for a in actors if a.first <= i <= a.last and a.first < i), None)
     # The trigger's reach: a noun trigger owns the phrases up to the next trigger, a verb its clause.
@@ -179,11 +222,12 @@ def parties(i: int, rule: TriggerRule, type_: str, words: list[str], toks: list[
     targets: list[SentActor] = []
     place: SentActor | None = None
     # "zwischen X und Y"
-    betw = [a for a in actors if a.marker == "between" and in_reach(a)]
-    if betw:
+    # Only for two-sided types: "Truppen in der Grenzregion zwischen Israel und Libanon" is a place.
+    betw = [a for a in actors if a.marker == "between" and in_reach(a)] if type_ in RECIPROCAL else []
+    if betw and betw[0].can_act:
         first = betw[0]
         sources.append(first)
-        targets.extend(a for a in actors if a.marker == "between2" and a.first > first.first)
+        targets.extend(a for a in actors if a.marker == "between2" and a.first > first.first and a.can_act)
     passive = _is_passive(i, words, clause_of, lex)
     tprep = lex.target_preps.get(type_, frozenset())
     # "Sanktionen gegen russische Ölkonzerne": a country adjective inside a target phrase.
@@ -191,7 +235,9 @@ def parties(i: int, rule: TriggerRule, type_: str, words: list[str], toks: list[
     for a in actors:
         if a in sources or a in targets or not in_reach(a):
             continue
-        if a.marker in lex.source_preps and passive or a.marker in lex.delivery_source_preps and type_ in ("AID", "SANCTION"):
+        if a.marker in lex.source_preps and passive or a.marker in lex.delivery_source_preps and type_ in ("AID", "SANCTION") \
+                or noun and a.marker in lex.source_preps and a.marker not in ("von", "from") and a.can_act:
+            # ... and the agent of a noun: "Beschuss des Gazastreifens durch die israelische Armee"
             sources.append(a)
         elif a.marker in tprep:
             if a.kind == "location" and type_ not in ("ASSAULT",):
@@ -212,10 +258,18 @@ def parties(i: int, rule: TriggerRule, type_: str, words: list[str], toks: list[
         # A noun takes the one phrase right after it (and what is coordinated with it).
         head = min(targets, key=lambda a: a.first)
         targets = [a for a in targets if a is head or (a.coord_of is not None and actors[a.coord_of] is head)]
+    # genitive right after a noun trigger: "Angriffe Russlands" (the actor) ...
+    gen = [a for a in actors if noun and a.first in (i + 1, i + 2) and a.marker in (None, "gen")]
+    if gen and _objective_genitive(gen[0], type_, words[i], lex):
+        # ... or "Beschuss des Gazastreifens" (what is hit), "Treffen der NATO-Außenminister" (who meets).
+        if not targets and gen[0] not in sources:
+            targets.append(gen[0])
+            if gen[0].kind == "location":
+                place = place or gen[0]
+        gen = []
+    gen = [a for a in gen if a.can_act and a not in targets]
     unmarked = [a for a in actors if a.marker is None and a not in sources and a not in targets]
     if not sources:
-        # genitive right after a noun trigger: "Angriffe Russlands"
-        gen = [a for a in actors if noun and a.first in (i + 1, i + 2) and a.marker in (None, "gen")]
         # A country adjective names the source of the noun or weapon it stands before
         # ("russische Angriffe", "amerikanischen Tomahawks"); for a verb only as a last resort.
         adj = _adjective_source(i, noun, words, clause_of, adjectives, lex)
@@ -231,9 +285,14 @@ def parties(i: int, rule: TriggerRule, type_: str, words: list[str], toks: list[
             # "Die Nato verurteilte den Angriff": whoever judges an act did not commit it.
             judged = noun and any(r.type in _JUDGING and r.kind == "verb" and clause_of[k] == clause and k < i
                                   for k, r in hits)
-            subject = None if judged else _subject(i, noun, passive, words, toks, clause_of, actors, unmarked, lex)
+            subject = None if judged else _subject(i, noun, passive, words, toks, clause_of, actors,
+                                                   [a for a in unmarked if a.can_act and a not in targets], lex,
+                                                   needs_support=noun and type_ == "ASSAULT")
+            institution = _institution_subject(i, words, clause_of, adjectives, lex)
             if subject is not None:
                 sources.append(subject)
+            elif institution is not None:
+                sources.append(institution)
             elif by_adjective is not None:
                 sources.append(by_adjective)
     for s in list(sources):  # coordinated subjects: "Trump und Macron trafen ..."
@@ -242,9 +301,24 @@ def parties(i: int, rule: TriggerRule, type_: str, words: list[str], toks: list[
     if passive and not targets:
         subj = [a for a in unmarked if clause_of[a.first] == clause and a not in sources]
         targets.extend(subj[:1])
+    if not targets and not noun and type_ in NEEDS_TARGET:
+        # "sanktionierte zwölf russische Oligarchen": a country adjective in the object.
+        objs = [a for a in adjectives if a.first > i and clause_of[a.first] == clause and a.actor not in _ids(sources)
+                and not any(0 < b.first - a.last <= 3 for b in actors)]
+        targets.extend(objs[:1])
+    if not targets and not noun and not passive and type_ in _JUDGING | {"REJECT"}:
+        # "lehnte den Vorschlag des Finanzministers Scholz ab", "rejected a proposal by Scholz":
+        # who is rejected or criticised is the author of the thing named.
+        author = [a for a in actors if a.marker in ("gen", "von", "by", "of") and a.first > i and a.can_act
+                  and clause_of[a.first] == clause and a not in sources and a.actor not in _ids(sources)]
+        if not author and sources:
+            author = [a for a in actors if a.marker in ("gen", "von", "by", "of") and a.first > sources[0].last
+                      and a.can_act and clause_of[a.first] == clause and a not in sources]
+        targets.extend(author[:1])
     if not targets and not noun:
         visit = rule.mode == "visit"     # "Selenskyj besuchte Washington": the place is the host
-        after = [a for a in unmarked if a not in sources and clause_of[a.first] == clause]
+        after = [a for a in unmarked if a not in sources and clause_of[a.first] == clause
+                 and (a.can_act or type_ == "ASSAULT" or visit)]
         after = [a for a in after if a.first > i] or [a for a in after if sources and a.first > sources[0].last]
         targets.extend(after[:1])
         if visit and after and after[0].kind == "location":
@@ -256,7 +330,8 @@ def parties(i: int, rule: TriggerRule, type_: str, words: list[str], toks: list[
         # Last resort: an actor of this or an earlier clause that is no place or time phrase.
         rest = [a for a in actors if a not in sources and a.actor not in {s.actor for s in sources}
                 and a.marker not in ("between", "between2") and a.marker not in lex.other_preps
-                and clause_of[a.first] <= clause and not any(a is x for x in excluded)]
+                and clause_of[a.first] <= clause and not any(a is x for x in excluded)
+                and a.can_act]
         if rest:
             targets.append(min(rest, key=lambda a: abs(a.first - i)))
     src = _ids(sources)
@@ -267,8 +342,13 @@ def parties(i: int, rule: TriggerRule, type_: str, words: list[str], toks: list[
 
 
 def _subject(i: int, noun: bool, passive: bool, words: list[str], toks: list[Token], clause_of: list[int],
-             actors: list[SentActor], unmarked: list[SentActor], lex: EventLexicon) -> SentActor | None:
+             actors: list[SentActor], unmarked: list[SentActor], lex: EventLexicon,
+             needs_support: bool = False) -> SentActor | None:
     clause = clause_of[i]
+    if needs_support and not _supported(i, words, clause_of, lex):
+        # "US-Experten schlossen einen Terroranschlag aus": the clause subject only acts
+        # when its verb carries out the act ("begann mit dem Beschuss") or it is "sein Angriff".
+        return None
     before = [a for a in unmarked if a.last < i and not passive
               and (clause_of[a.first] == clause or not _relative_clause(a.first, words, clause_of, lex))]
     infinitive = (i > 0 and words[i - 1] == "zu" or i + 1 < len(words) and words[i + 1] == "zu"
@@ -290,6 +370,33 @@ def _subject(i: int, noun: bool, passive: bool, words: list[str], toks: list[Tok
     after = [a for a in unmarked if a.first > i and clause_of[a.first] == clause]
     if after and not passive:
         return after[0]     # V2 with something else first: "Am Montag griff Russland ... an"
+    return None
+
+
+def _supported(i: int, words: list[str], clause_of: list[int], lex: EventLexicon) -> bool:
+    if any(words[k] in ("sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer",
+                        "his", "her", "its", "their") for k in range(max(0, i - 3), i)):
+        return True
+    own = [w for j, w in enumerate(words) if clause_of[j] == clause_of[i] and j != i]
+    return any(w.startswith(v) for w in own for v in lex.support_verbs)
+
+
+def _objective_genitive(a: SentActor, type_: str, word: str, lex: EventLexicon) -> bool:
+    """Is the genitive after a noun trigger its object rather than its actor?"""
+    if type_ in RECIPROCAL and a.kind == "organisation":
+        return True                 # "bei einem Treffen der NATO-Außenminister"
+    if type_ != "ASSAULT":
+        return False
+    return a.kind == "location" and not a.capital or any(w in word for w in lex.objective_genitive)
+
+
+def _institution_subject(i: int, words: list[str], clause_of: list[int], adjectives: list[SentActor],
+                         lex: EventLexicon) -> SentActor | None:
+    """"Die türkische Polizei hat ... festgenommen": a country adjective heading an institution."""
+    for a in adjectives:
+        nxt = a.last + 1
+        if a.last < i and clause_of[a.first] == clause_of[i] and nxt < len(words) and words[nxt] in lex.institutions:
+            return a
     return None
 
 
