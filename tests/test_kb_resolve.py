@@ -122,3 +122,53 @@ def test_kb_maps_gold_actor_aliases(kb: KnowledgeBase, gold: dict) -> None:
         ids = {kb.resolve_name(a.title() if a.islower() and len(a) > 3 else a.upper() if len(a) <= 3 else a)
                for a in aliases}
         assert ids - {None}, f"gold actor {key!r} has no KB actor"
+
+
+@pytest.mark.parametrize("role,of,date,holder", [
+    ("finance minister", "state:DEU", "2011-05-10", "person:wolfgang-schaeuble"),
+    ("finance minister", "state:DEU", "2023-01-10", "person:christian-lindner"),
+    ("foreign minister", "state:USA", "2006-05-02", "person:condoleezza-rice"),
+    ("foreign minister", "state:USA", "2011-10-20", "person:hillary-clinton"),
+    ("president", "state:USA", "2008-11-05", "person:george-w-bush"),
+    ("chancellor", "state:DEU", "2003-01-01", "person:gerhard-schroeder"),
+    ("council president", "org:european-council", "2023-10-16", "person:charles-michel"),
+    ("prime minister", "state:ISR", "2015-01-01", "person:benjamin-netanyahu"),
+    ("prime minister", "state:ISR", "2007-01-01", "person:ehud-olmert"),
+    ("secretary general", "org:un", "2010-01-01", "person:ban-ki-moon"),
+])
+def test_kb_roles_of_the_last_twenty_years(kb: KnowledgeBase, role: str, of: str, date: str, holder: str) -> None:
+    assert kb.holder(role, of, date) == holder
+
+
+@pytest.mark.parametrize("text,date,actor", [
+    ("die Kanzlerin", "2015-09-01", "person:angela-merkel"),          # no owner: Germany's
+    ("der Kanzler", "2023-01-01", "person:olaf-scholz"),
+    ("der bayerische Ministerpräsident", "2020-01-01", "person:markus-soeder"),
+    ("der bayerische Ministerpräsident", "2012-01-01", "person:horst-seehofer"),
+    ("Bundesfinanzminister", "2011-05-10", "person:wolfgang-schaeuble"),
+    ("der österreichische Kanzler", "2023-01-01", None),              # Austria's: not in the KB
+])
+def test_kb_role_descriptions_of_german_news(kb: KnowledgeBase, text: str, date: str, actor: str | None) -> None:
+    assert kb.resolve_name(text, date) == actor
+
+
+def test_kb_surnames_and_false_friends(kb: KnowledgeBase) -> None:
+    assert kb.resolve_name("Schäubles") == "person:wolfgang-schaeuble"
+    assert kb.resolve_name("Netanjahu") == "person:benjamin-netanyahu"
+    assert kb.resolve_name("Lukaschenko") == "person:alexander-lukashenko"
+    assert kb.resolve_name("Erdogan") == "person:recep-tayyip-erdogan"
+    assert kb.resolve_name("Cameron") == "person:david-cameron"         # not Cameroon by folding
+    assert kb.resolve_name("Kamerun") == "state:CMR"
+    for common in ("Schröder", "Köhler", "Maas", "Abbas"):              # left to the text's coreference
+        assert kb.resolve_name(common) is None
+
+
+def test_kb_name_slug_and_key() -> None:
+    from lagebild.kb.text import name_key, name_slug
+    assert name_slug("Wolfgang Schäuble") == "wolfgang-schaeuble"
+    assert name_slug("Vojislav Koštunica") == "vojislav-kostunica"
+    assert name_slug("Radosław Sikorski") == "radoslaw-sikorski"
+    assert name_slug("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
+    assert name_key("Tymur Tkatschenko") == name_key("Timur Tkachenko")
+    assert name_key("Schäuble") == name_key("Schaeuble")
+    assert name_key("Koštunica") != name_key("Kostunica Vojislav")

@@ -1,4 +1,9 @@
-"""Actor mentions: names, role descriptions, metonyms, learned persons (``actors.rules.v1``).
+"""Actor mentions: names, role descriptions, metonyms, learned persons (``actors.rules.v2``).
+
+v2 (over v1): readable learned ids with a separate matching key, names in any Latin script
+and with particles, name extents from the pipeline's person entities, owner phrases between
+a role and a name, capitals visited / taken / inside a name read as places, hyphenated
+aliases, and a knowledge base covering German and international politics since about 2005.
 
 Every reference to a political actor becomes a :class:`~lagebild.model.Mention` with the
 actor id (or None when it cannot be resolved), a type and how it was resolved:
@@ -20,7 +25,10 @@ demonym     people of a state ("die Russen")
 
 Persons the knowledge base lacks are learned from appositions ("der ukrainische
 Außenminister Andrij Sybiha") as actors with ``in_kb=False``, a role and an affiliation;
-their id comes from the normalised name so the same person is one actor across documents.
+their id is a readable slug of the name as written (``person:wolfgang-schaeuble``); spellings
+of one person meet through a transliteration-folded matching key (:func:`lagebild.kb.text.name_key`),
+so within a document and across the documents one extractor sees, "Tymur Tkatschenko" and
+"Tymur Tkachenko" are one actor with the first id seen.
 A described role that contradicts the knowledge base at the document's date becomes a
 :class:`~lagebild.model.Finding` of kind ``role_contradiction``.
 
@@ -55,18 +63,23 @@ def _role_date(published: DateValue | None) -> DateValue | None:
 class ActorExtractor:
     """Find and resolve actor mentions in one parsed document."""
 
-    name = "actors.rules.v1"
+    name = "actors.rules.v2"
 
     def __init__(self, use_entities: bool = True) -> None:
-        # Entities from the language pipeline, when it provides them, confirm one-word names.
+        # Entities from the language pipeline, when it provides them, confirm one-word names
+        # and fix where a learned name ends.
         self.use_entities = use_entities
+        # name_key → id of persons learned from earlier documents of this extractor (one
+        # process): the same person keeps one readable id across documents and spellings.
+        self.registry: dict[str, tuple[str, str]] = {}
 
     def __call__(self, parsed: ParsedDoc, ex: Extraction, ctx: Context | None = None) -> None:
         kb: KnowledgeBase = (ctx.kb if ctx is not None and ctx.kb is not None else load_kb())
         doc = parsed.doc
         lang = doc.language if doc.language in ("de", "en") else "de"
-        st = DocState(day=as_date(_role_date(doc.published)), lang=lang)
         ent_persons = {e.start for e in parsed.ents if e.label == "PER"} if self.use_entities else set()
+        st = DocState(day=as_date(_role_date(doc.published)), lang=lang, registry=self.registry,
+                      ent_ends={e.start: e.end for e in parsed.ents if e.label == "PER"} if self.use_entities else {})
         known = {a.id for a in ex.actors}
         for sent in parsed.sents:
             toks, found = scan_sentence(kb, sent, st, ent_persons)
@@ -98,6 +111,8 @@ def document_actors(ex: Extraction, kb: KnowledgeBase | None = None) -> set[str]
       document's date), states named or as compound prefix ("US-Medien", "NATO-Partner"),
       organisations, seats of power acting ("Moskau", "der Kreml") and nationality
       adjectives heading an agent noun ("die ukrainische Regierung", "russische Truppen");
+    * an organisation named by a compound counts with its prefix actor ("US-Militär": the
+      US army and the USA, "EU-Kommission": the Commission and the EU);
     * a seat of power that stands for a state's government counts as that state
       (the Kreml acting is Russia acting; the mention keeps ``org:kremlin`` for quotes);
     * not counted: places ("in Kiew"), bare nationality adjectives ("russische Medien"),
@@ -110,6 +125,13 @@ def document_actors(ex: Extraction, kb: KnowledgeBase | None = None) -> set[str]
     for m in ex.mentions:
         if not m.actor or m.type not in COUNTED_TYPES:
             continue
+        if m.type in ("ORG", "metonym") and "-" in m.text.strip("-"):
+            # a compound names its prefix actor too, as in v1: "US-Militär" is the USA's,
+            # "EU-Kommission" the EU's (the mention itself keeps the more precise organisation)
+            pre = m.text.split("-", 1)[0]
+            hits = [h for h in kb.lookup([pre], fuzzy=False) if h.how == "prefix"]
+            if hits:
+                out.add(hits[0].actor)
         actor = learned.get(m.actor) or kb.get(m.actor)
         if actor is None or actor.kind in ("location", "group") or actor.sector == "JRN":
             continue

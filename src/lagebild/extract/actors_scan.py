@@ -9,7 +9,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from lagebild.kb import KnowledgeBase, norm, skeleton, slug
+from lagebild.kb import KnowledgeBase, norm, slug
+from lagebild.kb.text import name_key, name_slug
 from lagebild.kb.base import HOW_RANK, AliasHit, role_active
 from lagebild.kb.roles import RolePhrase, parse_role, role_holders, role_lexicon_max_len, role_stem, role_word
 from lagebild.model import Actor, Role, Sentence
@@ -17,7 +18,22 @@ from lagebild.nlp.tokenize import tokenize
 
 __all__ = ["Tok", "Found", "DocState", "sentence_tokens", "scan_sentence"]
 
-_NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÀ-Þ][a-zäöüßà-ÿ'’]+(?:-[A-ZÄÖÜÀ-Þ][a-zäöüßà-ÿ'’]+)?$|^[A-Z]\.$")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_TITLES = frozenset({"dr.", "dr", "prof.", "prof", "mr.", "mrs.", "ms.", "sir", "dame"})
+# Lower-case particles inside a name ("Dschawad al-Maliki", "Ursula von der Leyen",
+# "Karl-Theodor zu Guttenberg").  Bare "von" is left out: "der Gouverneur X von Sumy".
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "van", "de", "da", "di", "dos", "del", "della",
+                        "zu", "ter", "ten", "le", "la", "von der", "van der", "van den", "de la"})
+
+
+def is_name_token(t: str) -> bool:
+    """A capitalised word that can be part of a personal name, in any script's Latin letters
+    ("Koštunica", "Erdoğan", "Kasčiūnas", "Radosław", "McNamara", "O'Brien") or an initial ("W.")."""
+    if _INITIAL.match(t):
+        return True
+    core = t.replace("'", "").replace("’", "")
+    return (len(t) >= 2 and t[0].isupper() and t[1].islower() and core.isalpha()
+            and not (t[0] in "'’" or t[-1] in "'’" and not t.endswith(("s'", "s’"))))
 # Endings of German common nouns; a capitalised word with one is not a personal name.
 _NOUN_END = re.compile(r"(ung|heit|keit|schaft|tät|ion|ismus|ment|nis|tum|ei|ik|ur|enz|anz|ität|ten|ern|ungen)$")
 
@@ -29,6 +45,7 @@ class Tok:
     text: str
     mod: bool = False        # first part of a hyphen compound ("US" in "US-Präsident")
     head: bool = False       # last part of a hyphen compound
+    pos: str = ""            # universal POS tag from the language pipeline, when it ran
 
 
 @dataclass
@@ -51,7 +68,11 @@ class DocState:
     day: dt.date | None
     lang: str
     learned: dict[str, Actor] = field(default_factory=dict)
-    surnames: dict[str, str] = field(default_factory=dict)     # norm(surname) → actor id
+    surnames: dict[str, str] = field(default_factory=dict)     # norm(surname) or name_key → actor id
+    # name_key → id of persons learned by this extractor in earlier documents: one person is
+    # one id across documents and spellings (Tkatschenko/Tkachenko) while the id stays readable
+    registry: dict[str, tuple[str, str]] = field(default_factory=dict)   # key → (id, name)
+    ent_ends: dict[int, int] = field(default_factory=dict)     # PER entity start → end (chars)
     findings: list[tuple[str, str, int, int]] = field(default_factory=list)  # (actor, message, start, end)
 
 
@@ -66,11 +87,12 @@ def sentence_tokens(sent: Sentence) -> list[Tok]:
             parts = text.rstrip("-").split("-")
             for k, part in enumerate(parts):
                 if part:
-                    out.append(Tok(pos, pos + len(part), part, mod=k < len(parts) - 1, head=k == len(parts) - 1 and k > 0))
+                    out.append(Tok(pos, pos + len(part), part, mod=k < len(parts) - 1,
+                                   head=k == len(parts) - 1 and k > 0, pos=t.pos))
                 pos += len(part) + 1
         else:
             clean = text.rstrip("-")
-            out.append(Tok(t.start, t.start + len(clean), clean, mod=text.endswith("-") and len(clean) > 0))
+            out.append(Tok(t.start, t.start + len(clean), clean, mod=text.endswith("-") and len(clean) > 0, pos=t.pos))
     return [t for t in out if t.text]
 
 
@@ -95,11 +117,14 @@ class _Scanner:
         maxlen = self.kb.max_alias_len
         while i < n:
             match = None
-            for L in range(min(maxlen, n - i), 0, -1):
+            for L in range(min(maxlen + 3, n - i), 0, -1):
                 span = self.toks[i:i + L]
-                if any(t.mod for t in span[:-1]) or any(t.head for t in span[1:]):
-                    continue                      # never across a hyphen compound boundary
-                hits = self.kb.lookup(self.words[i:i + L])
+                if L > 1 and span[-1].mod:
+                    continue                      # never end inside a hyphen compound
+                words = self._joined(i, i + L)
+                if len(words) > maxlen:
+                    continue
+                hits = self.kb.lookup(words)
                 hits = [h for h in hits if self._case_ok(h, span)]
                 if hits:
                     match = (L, _best(hits))
@@ -111,8 +136,60 @@ class _Scanner:
                 i += 1
                 continue
             L, hit = match
+            if hit.how == "capital" and self._name_continues(i + L):
+                i += L                 # "Paris Hilton", "Berlin Wall": a capital inside another name
+                continue
+            if L == 1 and hit.how in ("name", "alias", "capital") and self._after_given_name(i) \
+                    and not hit.actor.startswith("person:"):
+                i += 1                 # "Michael Jordan", "Denzel Washington": a surname, not a state
+                continue
+            if self._inside_person(i, i + L) and not hit.actor.startswith("person:"):
+                i += 1                 # "Paris" in "Paris Hilton": part of a person's name
+                continue
             self._add(self._classify(i, i + L, hit))
             i += L
+
+    def _name_continues(self, j: int) -> bool:
+        """Does a capitalised word the KB does not know follow directly (the capital is part of a name)?"""
+        if j >= len(self.toks) or self.toks[j - 1].mod:
+            return False
+        w = self.words[j]
+        if not (w[:1].isupper() and w.isalpha()) or self.toks[j].pos in ("VERB", "AUX", "ADP", "DET", "PRON"):
+            return False
+        return not self.kb.lookup([w]) and role_word(self.kb, [w], self.lang) is None
+
+    def _joined(self, i: int, j: int) -> list[str]:
+        """Words of tokens [i, j) with hyphen compounds put back together, as aliases are written
+        ("Al-Kaida", "Kim Jong-un", "Frank-Walter Steinmeier", "US-Verteidigungsministerium")."""
+        out: list[str] = []
+        for k in range(i, j):
+            if k > i and self.toks[k - 1].mod:
+                out[-1] += "-" + self.words[k]
+            else:
+                out.append(self.words[k])
+        return out
+
+    def _inside_person(self, i: int, j: int) -> bool:
+        """Is the span a proper part of a person entity from the language pipeline?  Only an
+        entity made of name words counts ("Paris Hilton"; not "Selenskyj im Vatikan")."""
+        a, b = self.toks[i].start, self.toks[j - 1].end
+        for s, e in self.st.ent_ends.items():
+            if s <= a and b <= e and (s < a or b < e):
+                inside = [k for k, t in enumerate(self.toks) if s <= t.start and t.end <= e]
+                if all(self.words[k][:1].isupper() for k in inside):
+                    return True
+        return False
+
+    def _after_given_name(self, i: int) -> bool:
+        """Is the word before ``i`` an unknown proper name (a given name), as the tagger says?
+
+        English only: in German every noun is capitalised and the tagger calls many of them
+        proper names ("Erwerbslosen Forum Deutschland"); there the person entities decide."""
+        if self.lang != "en" or i == 0 or self.taken[i - 1] or self.toks[i - 1].pos != "PROPN" \
+                or self.toks[i - 1].mod or i > 1 and self.words[i - 2][:1].isupper():
+            return False
+        w = self.words[i - 1]
+        return is_name_token(w) and not self.kb.lookup([w]) and role_word(self.kb, [w], self.lang) is None
 
     def _case_ok(self, hit: AliasHit, span: list[Tok]) -> bool:
         first = span[0].text
@@ -121,6 +198,8 @@ class _Scanner:
             return True
         if hit.how in ("prefix",):
             return span[-1].mod
+        if len(span) >= 2 and hit.how in ("name", "alias") and span[-1].text[:1].isupper():
+            return True                    # "das russische Verteidigungsministerium" (alias with an adjective)
         return first[:1].isupper() or first[:1].isdigit()
 
     def _surname(self, i: int) -> str | None:
@@ -132,6 +211,10 @@ class _Scanner:
             return self.st.surnames[key]
         if key.endswith("s") and key[:-1] in self.st.surnames:
             return self.st.surnames[key[:-1]]
+        if len(key) > 3:                # another spelling of a learned surname (Tkachenko)
+            nk = name_key(t)
+            if nk in self.st.surnames:
+                return self.st.surnames[nk]
         return None
 
     def _classify(self, i: int, j: int, hit: AliasHit) -> Found:
@@ -176,8 +259,16 @@ class _Scanner:
         if prev in preps or (prev in self.dets and prev2 in preps):
             return True
         place_heads = {norm(x) for x in self.data.get("place_heads") or ()}
-        if prev in place_heads or prev2 in place_heads and prev in self.dets:
-            return True
+        if prev in place_heads or prev2 in place_heads and (prev in self.dets or prev in ("von", "of")):
+            return True                    # "Bewohner Kiews", "der Bürgermeister von Mexiko-Stadt"
+        objv = {norm(x) for x in self.data.get("target_participles") or ()}
+        if i > 0 and self.words[i - 1] not in ".:;–\"„“" and self._is_city(i, j):
+            tail = [norm(w) for w in self.words[j:j + 3]]
+            if any(w in objv for w in tail[:next((k for k, w in enumerate(tail) if w in (",", ";")), 3)]):
+                return True                # "haben Kabul eingenommen", "Russia attacked … / has Kyiv shelled"
+        visit = {norm(x) for x in self.data.get("visit_words") or ()}
+        if (prev in visit or prev2 in visit and self.words[i - 1].islower()) and self._is_city(i, j):
+            return True                    # "besuchte Tripolis", "visited Kyiv": the place visited
         if prev in ("und", "and", "oder", "or", ",") and i > 1:
             # coordination takes the reading of its first member ("zwischen Moskau und Washington")
             before = [f for f in self.found if f.j == i - 1]
@@ -232,7 +323,14 @@ class _Scanner:
                     left = i - 2
                     while left >= 0 and self.toks[left].mod:
                         left -= 1
-                ph = parse_role(self.kb, self.words, i, L, self.lang, prefix_of, left)
+                words = self.words
+                if self.toks[i].head and L == 1 and self.toks[i - 1].mod:
+                    # "Vize-Präsident", "Ex-Kanzler": the written compound may be a role of its own
+                    joined = self.words[i - 1] + self.words[i].lower()
+                    rw = role_word(self.kb, [joined], self.lang)
+                    if rw is not None and rw.titles:
+                        words = self.words[:i] + [joined] + self.words[i + 1:]
+                ph = parse_role(self.kb, words, i, L, self.lang, prefix_of, left)
                 if ph is None:
                     continue
                 if not ph.word.titles and not self._followed_by_name(ph):
@@ -246,7 +344,44 @@ class _Scanner:
 
     def _followed_by_name(self, ph: RolePhrase) -> bool:
         k = ph.end + (1 if ph.end < len(self.words) and self.words[ph.end] == "," else 0)
-        return bool(self._person_at(k) or len(self._name_tokens(k)) >= 2)
+        return bool(self._person_at(k) or len(self._name_after(ph)) >= 2)
+
+    # words that may stand in an owner phrase between a role and a comma apposition
+    # ("Der Kommandeur der US-Truppen im Irak, George Casey, …")
+    _OWNER_GLUE = frozenset({"der", "des", "die", "dem", "den", "im", "in", "von", "vom", "am", "an", "aus",
+                             "für", "und", "of", "the", "in", "for", "and"})
+
+    def _name_after(self, ph: RolePhrase) -> list[int]:
+        """Tokens of an unknown person's name that the role phrase introduces (empty if none)."""
+        k = ph.end
+        comma = k < len(self.words) and self.words[k] == ","
+        if comma:
+            k += 1
+        name_idx = self._name_tokens(k)
+        if len(name_idx) >= 2 or name_idx and self._ent_person(name_idx[0]):
+            return name_idx
+        if not comma:
+            # an owner the KB lacks between role and name: "Vorstandschef der Deutschen Bank Josef
+            # Ackermann" — only when the language pipeline marks where the person's name starts
+            for skip in (1, 2, 3):
+                kk = k + skip
+                if kk < len(self.toks) and self.toks[kk].start in self.st.ent_ends \
+                        and all(self.words[x][:1].isupper() and role_word(self.kb, [self.words[x]], self.lang) is None
+                                for x in range(k, kk)):
+                    return self._name_tokens(kk)
+            # a longer owner phrase, then the name between commas
+            for c in range(k, min(k + 7, len(self.words))):
+                w = self.words[c]
+                if w == ",":
+                    idx = self._name_tokens(c + 1)
+                    after = idx[-1] + 1 if idx else c + 1
+                    if len(idx) >= 2 and (after >= len(self.words) or self.words[after] in (",", ".", ";")):
+                        return idx
+                    break
+                if not (w[:1].isupper() or norm(w) in self._OWNER_GLUE) or self.taken[c] and \
+                        not any(f.i <= c < f.j and f.type in ("GPE", "ORG", "LOC") for f in self.found):
+                    break
+        return name_idx
 
     def _person_at(self, k: int) -> Found | None:
         for f in self.found:
@@ -255,19 +390,102 @@ class _Scanner:
         return None
 
     def _name_tokens(self, k: int) -> list[int]:
-        out: list[int] = []
+        """Token indices of a personal name starting at ``k`` (empty if none).
+
+        A person entity from the language pipeline fixes the extent when one starts here;
+        otherwise capitalised name words, with particles inside ("al-", "von der", "zu").
+        """
+        while k < len(self.toks) and norm(self.words[k]) in _TITLES:
+            k += 1                         # "Dr. Albrecht Schröter": the title is no part of the name
+        ents = self.st.ent_ends
+        if ents and k + 1 < len(self.toks) and self.toks[k + 1].start in ents and self.words[k][:1].isupper() \
+                and role_word(self.kb, [self.words[k]], self.lang) is None \
+                and not any(s <= self.toks[k].start < e for s, e in ents.items()):
+            k += 1                         # a title the entity leaves out: "Richter Klaus Tolksdorf"
+        if k < len(self.toks) and self.toks[k].start in ents:
+            end = self.st.ent_ends[self.toks[k].start]
+            out = []
+            while k < len(self.toks) and self.toks[k].end <= end and len(out) < 6:
+                if self.taken[k] and not (out and self._other_bearer(out, k)) \
+                        or role_word(self.kb, [self.words[k]], self.lang) is not None:
+                    break
+                out.append(k)
+                k += 1
+            # the entity may stop short of the surname ("Jan Peter" | "Balkenende")
+            while out and k < len(self.toks) and len(out) < 6 and (not self.taken[k] or self._other_bearer(out, k)) \
+                    and is_name_token(self.words[k]) \
+                    and (self.toks[k].pos in ("PROPN", "X") or self._name_final(k)) \
+                    and not _NOUN_END.search(norm(self.words[k])) \
+                    and role_word(self.kb, [self.words[k]], self.lang) is None \
+                    and (self.taken[k] or not self.kb.lookup([self.words[k]])):
+                out.append(k)
+                k += 1
+            if len(out) >= 2 and self._name_part(out[-1], out[:-1]):
+                return out
+        out = []
         stop = {norm(w) for w in ("Der", "Die", "Das", "Am", "Im", "In", "Und", "Mit", "The")}
-        while k < len(self.toks) and len(out) < 3:
+        while k < len(self.toks) and len([x for x in out if is_name_token(self.words[x])]) < 4:
             t = self.words[k]
-            if self.taken[k] or not _NAME_TOKEN.match(t) or norm(t) in stop or norm(t) in self.dets:
+            width = self._particle(k) if out else 0
+            if width:
+                out.extend(range(k, k + width))
+                k += width
+                continue
+            if out and self.taken[k] and self._other_bearer(out, k):
+                out.append(k)              # "José Luis Guterres" is not António Guterres
+                k += 1
+                continue
+            if self.taken[k] or not self._name_part(k, out) or norm(t) in stop or norm(t) in self.dets:
                 break
             if _NOUN_END.search(norm(t)) and len(out) >= 1:
                 break
+            if self.toks[k].pos == "NOUN" and self.toks[k].start not in self.st.ent_ends and not out:
+                break                      # a common noun ("Bank" in "der Deutschen Bank Josef …")
             if role_word(self.kb, [t], self.lang) is not None:
                 break
             out.append(k)
             k += 1
+        while out and not self._name_part(out[-1], out[:-1]):
+            out.pop()                      # never end on a particle
         return out
+
+    def _name_part(self, k: int, before: list[int]) -> bool:
+        """A name word, or the lower-case second part of a hyphenated given name ("Ing-wen", "Jong-un")."""
+        if is_name_token(self.words[k]):
+            return True
+        return bool(self.toks[k].head and before and before[-1] == k - 1 and self.toks[k - 1].mod
+                    and self.words[k].isalpha() and self.words[k].islower() and len(self.words[k]) <= 4)
+
+    def _name_final(self, k: int) -> bool:
+        """A capitalised word tagged as a noun ends a name when no capitalised word follows
+        ("Jan Peter Balkenende hat …": the tagger calls "Balkenende" a noun)."""
+        nxt = self.words[k + 1] if k + 1 < len(self.words) else ""
+        return not nxt[:1].isupper()
+
+    def _other_bearer(self, first: list[int], k: int) -> bool:
+        """May the surname-only person mention at ``k`` join the name being read?  Yes for a
+        surname of a person learned here (the full name has the same key, hence the same id) and
+        for a KB person whose first name is not the one written ("José Luis Guterres" is not
+        António Guterres)."""
+        f = next((f for f in self.found if f.i == k and f.j == k + 1 and f.type == "PER"), None)
+        if f is not None and f.actor in self.st.learned:
+            return True                    # a learned surname inside the full name: same key, same id
+        actor = self.kb.get(f.actor) if f is not None and f.actor else None
+        if actor is None or actor.kind != "person":
+            return False
+        given = norm(self.words[first[0]])
+        if _INITIAL.match(self.words[first[0]]):
+            return False
+        names = [actor.name, *actor.aliases]
+        return all(norm(n.split()[0]) != given for n in names if len(n.split()) > 1)
+
+    def _particle(self, k: int) -> int:
+        """Width of a name particle at ``k`` that is followed by a name word (0 if none)."""
+        for width in (2, 1):
+            if k + width < len(self.toks) and " ".join(self.words[k:k + width]) in _PARTICLES \
+                    and not any(self.taken[k:k + width + 1]) and is_name_token(self.words[k + width]):
+                return width
+        return 0
 
     def _role(self, ph: RolePhrase) -> None:
         # drop adjective/prefix mentions the role phrase absorbed ("russische" in "der russische Präsident")
@@ -293,10 +511,11 @@ class _Scanner:
             self._check_role(person.actor or "", ph, k)
             self._mark(ph.start, ph.end)
             return
-        name_idx = self._name_tokens(k)
+        name_idx = self._name_after(ph)
         if len(name_idx) >= 2 or (len(name_idx) == 1 and self._ent_person(name_idx[0])):
             actor_id = self._learn(ph, name_idx)
             self._mark(ph.start, ph.end)
+            self._release(name_idx[0], name_idx[-1] + 1)
             self._add(Found(name_idx[0], name_idx[-1] + 1, actor_id, "PER", "apposition"))
             return
         end = max(ph.end, role_start + 1)
@@ -310,6 +529,14 @@ class _Scanner:
         learned = self._learned_with_role(ph)
         self._add(Found(role_start, end, learned, "role", "role:learned" if learned else "role:unresolved"))
 
+    def _release(self, i: int, j: int) -> None:
+        """Drop surname-only person mentions that a longer learned name covers."""
+        drop = [f for f in self.found if f.type == "PER" and i <= f.i and f.j <= j]
+        self.found = [f for f in self.found if f not in drop]
+        for f in drop:
+            for k in range(f.i, f.j):
+                self.taken[k] = False
+
     def _mark(self, i: int, j: int) -> None:
         for k in range(i, j):
             self.taken[k] = True
@@ -317,13 +544,32 @@ class _Scanner:
     def _ent_person(self, k: int) -> bool:
         return False  # filled by the extractor when entities are present (see ents_per)
 
+    def _name_text(self, idx: list[int]) -> str:
+        """The name as written in the text (hyphens kept: "Frank-Walter", "al-Maliki")."""
+        return self._span_text(idx[0], idx[-1] + 1)
+
+    def _span_text(self, i: int, j: int) -> str:
+        sent = getattr(self, "sent", None)
+        a, b = self.toks[i], self.toks[j - 1]
+        if sent is not None:
+            return " ".join(sent.text[a.start - sent.start:b.end - sent.start].split())
+        return " ".join(self.words[i:j])
+
     def _learn(self, ph: RolePhrase, idx: list[int]) -> str:
-        name = " ".join(self.words[k] for k in idx)
+        name = self._name_text(idx)
         if name.endswith("s") and len(idx) >= 2 and norm(name[:-1]) in {norm(a.name) for a in self.st.learned.values()}:
             name = name[:-1]
-        # id from the transliteration skeleton: "Tymur Tkatschenko" and "Tymur Tkachenko" are
-        # one learned actor (person:timur-tkachenko) across documents and languages
-        aid = f"person:{slug(skeleton(name))}"
+        # The id is a readable slug of the name as written (person:wolfgang-schaeuble); spellings
+        # of one person (Tymur Tkatschenko / Tymur Tkachenko) meet through the matching key, so
+        # the first id seen by this extractor is reused.
+        key = name_key(name)
+        written = name
+        if key in self.st.registry:
+            aid, name = self.st.registry[key]
+        else:
+            aid = self.st.surnames.get(key) or f"person:{name_slug(name)}"
+        if aid in self.kb.actors:
+            return aid
         title = ph.word.titles[0] if ph.word.titles else _nominative(ph.surface)
         owner = ph.of[0] if ph.of else None
         country = _country(self.kb, owner)
@@ -332,16 +578,22 @@ class _Scanner:
             owner = f"loc:{slug(ph.of_text)}"
             if owner not in self.st.learned and self.kb.get(owner) is None:
                 self.st.learned[owner] = Actor(owner, ph.of_text, "location", in_kb=False)
-        role = Role(title, owner, labels=[" ".join(self.words[ph.start:ph.end])])
+        role = Role(title, owner, labels=[self._span_text(ph.start, ph.end)])
         actor = self.st.learned.get(aid)
         if actor is None:
             sector = "MIL" if re.search(r"milit|general|kommand|armee|command|army", norm(title)) \
                 and not re.search(r"verwalt|administr", norm(title)) else "GOV"
             actor = Actor(aid, name, "person", country=country, sector=sector, in_kb=False, roles=[role])
             self.st.learned[aid] = actor
-        elif not any(r.title == title and r.of == owner for r in actor.roles):
+        elif not any(r.title == title and (r.of == owner or owner is None) for r in actor.roles):
             actor.roles.append(role)
-        self.st.surnames[norm(self.words[idx[-1]])] = aid
+        if written != actor.name and written not in actor.aliases:
+            actor.aliases.append(written)
+        self.st.surnames[key] = aid
+        self.st.registry.setdefault(key, (aid, actor.name))
+        surname = self.words[idx[-1]]
+        self.st.surnames[norm(surname)] = aid
+        self.st.surnames.setdefault(name_key(surname), aid)
         return aid
 
     def _learned_with_role(self, ph: RolePhrase) -> str | None:
@@ -416,7 +668,7 @@ class _Scanner:
             # name tokens directly before the comma
             idx: list[int] = []
             k = c - 1
-            while k >= 0 and len(idx) < 3 and not self.taken[k] and _NAME_TOKEN.match(self.words[k]) \
+            while k >= 0 and len(idx) < 3 and not self.taken[k] and is_name_token(self.words[k]) \
                     and norm(self.words[k]) not in self.dets and role_word(self.kb, [self.words[k]], self.lang) is None:
                 idx.insert(0, k)
                 k -= 1
@@ -424,15 +676,25 @@ class _Scanner:
                 continue
             if any(_NOUN_END.search(norm(self.words[x])) for x in idx[1:]):
                 continue
-            for r in range(c + 2, min(c + 6, len(self.words))):
+            for r in range(c + 1, min(c + 6, len(self.words))):
                 ph = parse_role(self.kb, self.words, r, 1, self.lang)
-                if ph is not None and ph.start <= c + 2 and norm(self.words[c + 1]) in self.dets | {"ehemalig"}:
+                # "X Y, die Bürgermeisterin von …" and the article-less "X Y, Sprecher des …"
+                if ph is not None and (ph.start <= c + 2 and norm(self.words[c + 1]) in self.dets | {"ehemalig"}
+                                       or r == c + 1 and self.words[r][:1].isupper() and self._role_closed(ph)):
                     actor_id = self._learn(ph, idx)
                     self._add(Found(idx[0], idx[-1] + 1, actor_id, "PER", "apposition"))
                     self._mark(ph.start, ph.end)
                     break
                 if ph is not None:
                     break
+
+
+    def _role_closed(self, ph: RolePhrase) -> bool:
+        """Does an article-less role phrase stand on its own ("Sprecher des Forums", "Sprecher,")
+        rather than begin another name ("General Dynamics")?"""
+        nxt = norm(self.words[ph.end]) if ph.end < len(self.words) else ""
+        of_words = {norm(x) for x in self.data.get("of_words") or ()}
+        return ph.end > ph.word_i + 1 or nxt in of_words or nxt in (",", ".", ";", "")
 
 
 def _nominative(surface: str) -> str:

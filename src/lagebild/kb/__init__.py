@@ -17,7 +17,7 @@ from __future__ import annotations
 from lagebild.kb.base import ActorInfo, AliasHit, KnowledgeBase, as_date, load_kb
 from lagebild.kb.calendar import load_calendar
 from lagebild.kb.loader import KBError, read_kb_file
-from lagebild.kb.text import norm, skeleton, slug
+from lagebild.kb.text import name_key, name_slug, norm, skeleton, slug
 
 __all__ = ["KnowledgeBase", "load_kb", "KBError", "read_kb_file", "AliasHit", "ActorInfo",
-           "as_date", "norm", "skeleton", "slug", "load_calendar"]
+           "as_date", "norm", "skeleton", "slug", "name_slug", "name_key", "load_calendar"]

@@ -42,6 +42,7 @@ class ActorInfo:
 class RoleWord:
     titles: tuple[str, ...]
     of: str | None = None
+    default_of: str | None = None     # owner when the text names none ("die Kanzlerin" → Germany)
 
 
 def as_date(value: DateValue | dt.date | str | None) -> dt.date | None:
@@ -127,7 +128,10 @@ class KnowledgeBase:
             if hit not in self._index[toks]:
                 self._index[toks].append(hit)
             self.max_alias_len = max(self.max_alias_len, len(toks))
-            if how in ("name", "alias", "capital") and not cs:
+            # Transliteration folding is for names written in other scripts (persons, Kyiv);
+            # state names are listed in every spelling, and folding them makes false friends
+            # ("Cameron" ~ "Cameroon").
+            if how in ("name", "alias", "capital") and not cs and not actor_id.startswith("state:"):
                 sk = tuple(skeleton(t) for t in toks)
                 if hit not in self._skel[sk]:
                     self._skel[sk].append(hit)
@@ -179,6 +183,9 @@ class KnowledgeBase:
             self._alias(p.name, p.id, "capital" if p.metonym_for else "name")
             for a in p.aliases:
                 self._alias(a, p.id, "capital" if p.metonym_for else "alias")
+            for stem in p.adj_de:
+                for end in _ADJ_ENDINGS:
+                    self._alias(stem + end, p.id, "adjective", inflect=False)
         for pe in f.persons:
             roles = [Role(r.title, r.of, r.start, r.end, list(r.labels)) for r in pe.roles]
             self._put(Actor(pe.id, pe.name, "person", country=pe.country, sector=pe.sector,
@@ -233,7 +240,10 @@ class KnowledgeBase:
         if not any(h.case_sensitive for h in hits):
             return hits
         text = " ".join(written)
-        return [h for h in hits if not h.case_sensitive or text.rstrip("s'’").isupper()]
+        # written in capitals, also with a genitive ending ("USAs", "NATO's"); "Is" is not "IS"
+        stem = text[:-2] if text.endswith(("'s", "’s")) else text[:-1] if text.endswith("s") else text
+        caps = text.isupper() or (len(stem) >= 2 and stem.isupper())
+        return [h for h in hits if not h.case_sensitive or caps]
 
     def resolve_name(self, text: str, date: dt.date | DateValue | None = None, lang: str = "de") -> str | None:
         """Actor id for a name, alias, inflected or transliterated form, or None.

@@ -36,16 +36,16 @@ def role_stem(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _lexicon(kb_id: int, lang: str, kb: KnowledgeBase) -> tuple[dict[str, RoleWord], tuple[str, ...], int]:
+def _lexicon(kb_id: int, lang: str, kb: KnowledgeBase) -> tuple[dict[str, tuple[RoleWord, str]], tuple[str, ...], int]:
     data = kb.lang(lang)
-    lex: dict[str, RoleWord] = {}
+    lex: dict[str, tuple[RoleWord, str]] = {}     # stem key → (role, the written last word)
     max_len = 1
     for word, spec in (data.get("roles") or {}).items():
-        rw = RoleWord(tuple(spec.get("titles") or ()), spec.get("of"))
+        rw = RoleWord(tuple(spec.get("titles") or ()), spec.get("of"), spec.get("default_of"))
         parts = word.split()
         max_len = max(max_len, len(parts))
         key = " ".join([norm(p) for p in parts[:-1]] + [role_stem(parts[-1])])
-        lex[key] = rw
+        lex[key] = (rw, norm(parts[-1]))
     heads = tuple(norm(h) for h in data.get("role_heads") or ())
     return lex, heads, max_len
 
@@ -62,7 +62,14 @@ def role_word(kb: KnowledgeBase, words: Sequence[str], lang: str = "de") -> Role
         return None
     key = " ".join([norm(p) for p in words[:-1]] + [role_stem(words[-1])])
     if key in lex:
-        return lex[key]
+        rw, base = lex[key]
+        w = norm(words[-1])
+        # an inflected form keeps the whole word ("Botschafter-in", "Präsident-en"); a shorter
+        # word with the same stem is another noun ("Botschaft" is no Botschafter) — except the
+        # adjectival nouns that drop their -r ("Gesandter" → "Gesandte", "Gesandten")
+        if w.startswith(base) or base.endswith("er") and w.startswith(base[:-1]) and len(w) >= len(base) - 1 \
+                and base[:-1].endswith(("t", "d", "e")):
+            return rw
     if len(words) == 1:
         w = norm(words[0])
         if not words[0][:1].isupper():
@@ -152,6 +159,7 @@ def parse_role(kb: KnowledgeBase, toks: Sequence[str], i: int, n: int, lang: str
         break
     k = i + n
     of_words = {norm(x) for x in data.get("of_words") or ()}
+    place_of = {norm(x) for x in data.get("place_of_words") or ()}
     if k + 1 < len(toks) and norm(toks[k]) in of_words:
         for span in (3, 2, 1):
             if k + 1 + span <= len(toks):
@@ -165,8 +173,11 @@ def parse_role(kb: KnowledgeBase, toks: Sequence[str], i: int, n: int, lang: str
             # an unknown proper name as owner: "der Gouverneur von Sumy"
             name = toks[k + 1]
             if _PROPER.match(name) and not _NOUN_END.search(norm(name)) and role_word(kb, [name], lang) is None:
-                ph.of_text = name
                 ph.end = k + 2
+                # "von Sumy" names a place; a genitive owner ("des Welternährungsprogramms",
+                # "der Deutschen Bank") is an organisation the KB lacks: consumed, not a place
+                if norm(toks[k]) in place_of or not place_of:
+                    ph.of_text = name
     return ph
 
 
@@ -200,7 +211,7 @@ def role_holders(kb: KnowledgeBase, ph: RolePhrase, day: dt.date | None) -> list
     """Persons the KB lists in this role on ``day`` (empty when unknown or ambiguous)."""
     if ph.no_holder or not ph.word.titles:
         return []
-    owners = _owners(kb, ph.of)
+    owners = _owners(kb, ph.of or ([ph.word.default_of] if ph.word.default_of else []))
     found: list[str] = []
     # A role word that names the owner itself ("Kremlsprecher") via KB role labels.
     for pid, role in kb.role_label_hits(ph.surface):

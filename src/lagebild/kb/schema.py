@@ -143,6 +143,7 @@ class PlaceIn(_Strict):
     aliases: list[str] = Field(default_factory=list)
     country: str | None = None
     metonym_for: str | None = Field(None, description="actor this place stands for when it acts (Brüssel → org:eu)")
+    adj_de: list[str] = Field(default_factory=list, description="German adjective stems: 'bayerisch' (der bayerische Ministerpräsident)")
 
     _c = field_validator("country")(_check_country)
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["norm", "skeleton", "slug", "alias_tokens", "inflected_variants", "strip_genitive"]
+__all__ = ["norm", "skeleton", "slug", "name_slug", "name_key", "alias_tokens", "inflected_variants",
+           "strip_genitive"]
 
 _APOS = str.maketrans({"’": "'", "`": "'", "´": "'", "ʼ": "'"})
 
@@ -39,11 +40,39 @@ def skeleton(text: str) -> str:
     return s
 
 
+_NODECOMP = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
+
+
 def slug(text: str) -> str:
-    """Id slug from a name: ``"Tymur Tkatschenko"`` → ``"tymur-tkatschenko"``."""
-    s = norm(text).replace("ß", "ss")
+    """Id slug from a name: ``"Tymur Tkatschenko"`` → ``"tymur-tkatschenko"`` (diacritics dropped:
+    ä → a; for person ids use :func:`name_slug`, which writes ä → ae)."""
+    s = norm(text.translate(_NODECOMP)).replace("ß", "ss")
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
     return s or "x"
+
+
+# German transcription of umlauts, and letters that Unicode does not decompose (ł, ø, đ, ı).
+_ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss",
+                        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i",
+                        "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "ð": "d"})
+
+
+def name_slug(name: str) -> str:
+    """Readable id slug of a name *as written*: ``"Wolfgang Schäuble"`` → ``"wolfgang-schaeuble"``,
+    ``"Vojislav Koštunica"`` → ``"vojislav-kostunica"``, ``"Radosław Sikorski"`` → ``"radoslaw-sikorski"``.
+
+    Ids are shown to users, so they keep the spelling of the text (German umlauts as ae/oe/ue,
+    other diacritics dropped); matching spellings of one person is :func:`name_key`'s job.
+    """
+    return slug(name.translate(_ASCII))
+
+
+def name_key(name: str) -> str:
+    """Matching key of a person's name: transliteration-folded (:func:`skeleton`) and with the
+    German umlaut transcriptions folded too, so "Tkatschenko"/"Tkachenko", "Selenskyj"/"Zelensky"
+    and "Schäuble"/"Schaeuble" share one key.  Never used as an id."""
+    words = [skeleton(w.translate(_ASCII)) for w in re.split(r"[\s-]+", name.strip()) if w]
+    return " ".join(w.replace("ae", "a").replace("oe", "o").replace("ue", "u") for w in words)
 
 
 _TOKEN = re.compile(r"[^\s]+")
