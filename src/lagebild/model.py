@@ -249,6 +249,9 @@ class Stance:
     position: float | str
     evidence: Evidence
     date: DateValue | None = None
+    how: str | None = None           # where the actor came from ("quote:indirect", "event:REJECT", "subject"), "+reported" if second-hand
+    cue: str | None = None           # the stance cue as written ("lehnt ... ab", "nicht verhandelbar")
+    stage: str = ""
 
 
 @dataclass

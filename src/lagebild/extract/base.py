@@ -29,6 +29,7 @@ DEFAULT_CHAIN = (
     "lagebild.extract.quotes:QuoteExtractor",
     "lagebild.extract.events:EventExtractor",
     "lagebild.extract.claims:ClaimExtractor",
+    "lagebild.extract.stances:StanceExtractor",  # last: reads quotes and events
 )
 
 
