@@ -206,3 +206,22 @@ def test_pipeline_e2e_thousand_files_some_bad(tmp_path):
     assert len(picture.documents) == stored
     assert {f.code for f in picture.failures} == {"empty", "binary"}
     assert all("ä" in d.text or "ü" in d.text or "ö" in d.text for d in picture.documents)
+
+
+def test_pipeline_e2e_user_kb_file_used_and_bad_one_refused(tmp_path, capsys):
+    art = CORPUS_DIR / "003_bc10e690797693d1.txt"
+    good = tmp_path / "my-actors.yaml"
+    good.write_text("persons:\n  - id: person:andrij-sybiha\n    name: Andrij Sybiha\n    country: UKR\n"
+                    "    sector: GOV\n    aliases: [Sybiha]\n    roles:\n"
+                    "      - {title: foreign minister, of: \"state:UKR\", start: \"2024-09-05\"}\n", encoding="utf-8")
+    db = tmp_path / "kb.db"
+    assert main(["analyze", str(art), "--db", str(db), "--kb", str(good)]) == 0
+    actor = lagebild.open(db).actor("person:andrij-sybiha")
+    assert actor is not None and actor.in_kb is True
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("persons:\n  - id: person:jane-doe\n    name: Jane Doe\n    country: XX\n", encoding="utf-8")
+    capsys.readouterr()
+    code = main(["analyze", str(art), "--db", str(tmp_path / "kb2.db"), "--kb", str(bad)])
+    err = capsys.readouterr().err
+    assert code == 4 and "bad.yaml" in err and "country" in err and "hint:" in err
+    assert not (tmp_path / "kb2.db").exists() or lagebild.open(tmp_path / "kb2.db").failures == []

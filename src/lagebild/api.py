@@ -131,6 +131,8 @@ def analyze(
     paths = [str(p) for p in paths]
     store = db if isinstance(db, Store) else open_store(db)
     summary = RunSummary(db=store.path)
+    if settings.parse:
+        _check_kb(settings)
     index = NearDuplicateIndex(settings.near_duplicate_threshold, settings.minhash_perm)
     for doc_id, sig in store.minhashes():
         index.add(doc_id, sig)
@@ -188,6 +190,16 @@ def analyze(
     from lagebild.link import link_store
     link_store(store)
     return summary
+
+
+def _check_kb(settings: Settings) -> None:
+    """A broken user KB file is the user's to fix before the run, not a failure of every document."""
+    from lagebild.errors import ConfigError
+    from lagebild.kb import KBError, load_kb
+    try:
+        load_kb(settings.kb_files)
+    except KBError as err:
+        raise ConfigError(str(err), "fix the file given to --kb (see the KB section of the README)") from err
 
 
 def _chain(*iterables: Iterable[Any]) -> Iterator[Any]:
