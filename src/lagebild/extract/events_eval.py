@@ -31,15 +31,12 @@ from lagebild.model import Claim, DateValue, Event, Evidence
 __all__ = ["EventScore", "ClaimScore", "actor_map", "score_events", "score_claims"]
 
 
-@dataclass
-class EventScore:
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
-    status_right: int = 0
-    dated_gold: int = 0          # matched pairs where the gold gives a date
-    date_right: int = 0
-    misses: list[str] = field(default_factory=list)
+class PRF:
+    """Precision/recall/F1 from ``matched``, ``predicted`` and ``gold`` counts (shared by the scores)."""
+
+    matched: int
+    predicted: int
+    gold: int
 
     @property
     def precision(self) -> float:
@@ -53,6 +50,17 @@ class EventScore:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class EventScore(PRF):
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    status_right: int = 0
+    dated_gold: int = 0          # matched pairs where the gold gives a date
+    date_right: int = 0
+    misses: list[str] = field(default_factory=list)
 
     @property
     def status_accuracy(self) -> float:
@@ -69,24 +77,11 @@ class EventScore:
 
 
 @dataclass
-class ClaimScore:
+class ClaimScore(PRF):
     gold: int = 0
     predicted: int = 0
     matched: int = 0
     misses: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     def add(self, other: ClaimScore) -> None:
         for name in ("gold", "predicted", "matched"):

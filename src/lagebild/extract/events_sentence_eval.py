@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from lagebild.extract.events import RECIPROCAL_TYPES
+from lagebild.extract.events_eval import PRF
 from lagebild.model import Event, Mention
 
 __all__ = ["ExpectedEvent", "SentenceCase", "SentenceScore", "load_sentence_cases", "score_sentence_cases"]
@@ -40,7 +41,7 @@ class SentenceCase:
 
 
 @dataclass
-class SentenceScore:
+class SentenceScore(PRF):
     expected: int = 0
     predicted: int = 0
     matched: int = 0
@@ -48,17 +49,8 @@ class SentenceScore:
     errors: list[str] = field(default_factory=list)
 
     @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.expected if self.expected else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def gold(self) -> int:  # type: ignore[override]
+        return self.expected
 
     @property
     def status_accuracy(self) -> float:
