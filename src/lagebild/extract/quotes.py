@@ -28,6 +28,8 @@ from lagebild.model import DateValue, Extraction, ParsedDoc, Quote, Speaker, sta
 __all__ = ["QuoteExtractor", "QuoteMatch", "QuoteSettings", "NAME"]
 
 NAME = "quotes.rules.v1"
+# verbs that name or title something: "Das Motto lautet: „…“" is no statement
+_NAMING_VERBS = frozenset({"lautet", "lauten", "lautete", "lauteten", "heißt", "hieß", "trägt", "trug", "is", "was", "reads"})
 
 
 @dataclass
@@ -39,14 +41,14 @@ class QuoteSettings:
     free_indirect: bool = True      # carry indirect speech over following Konjunktiv-I sentences
     min_partial_words: int = 3      # a shorter phrase in marks inside a sentence is a term, not a quote
     thoughts: bool = False          # also report beliefs, hopes and fears ("X glaubt, dass ...")
-    speech_acts: bool = False       # also report speech acts without content ("X kritisierte Y") as kind "reported"
+    speech_acts: bool = False       # also report speech acts without content ("X forderte Neuwahlen") as kind "reported"
 
     help_text = {
         "media_sources": "Keep attributions to media and reports (news lagebild treats as sources, not speakers).",
         "unattributed": "Keep whole-sentence quotes for which no speaker was found (speaker = None).",
         "free_indirect": "Continue indirect speech over following sentences in Konjunktiv I.",
         "thoughts": "Also report what an actor believes, hopes or fears (verbs of thinking), as indirect speech.",
-        "speech_acts": "Also report sentences that only name a speech act (\"X kritisierte Y\"), whole sentence, kind reported.",
+        "speech_acts": "Also report sentences that only name a speech act (\"X forderte Neuwahlen\"), whole sentence, kind reported.",
         "min_partial_words": "Minimum words for a phrase in quotation marks inside a sentence to count as a partial quote.",
     }
 
@@ -226,8 +228,8 @@ class _Run(IndirectRules):
             return
         if np.j < hi and (self.toks[np.j].is_word and self.toks[np.j].cap):
             return
-        if has_name(self.toks, np, self.lex):
-            spk = make_speaker(self.toks, np, self.parsed, self.ex, self.ctx, self.lex)
+        spk = make_speaker(self.toks, np, self.parsed, self.ex, self.ctx, self.lex)
+        if spk.actor is not None or has_name(self.toks, np, self.lex):     # ("Die USA griffen ein.")
             self.cands.append((spk.start or 0, s, spk))
 
     def _speaker(self, span: Span | None, s: int) -> Speaker | None:
@@ -235,7 +237,7 @@ class _Run(IndirectRules):
             return None
         spk = make_speaker(self.toks, span, self.parsed, self.ex, self.ctx, self.lex)
         if spk.text.lower() in self.lex.pronouns:
-            ante = self._antecedent(s, spk.start or 0)
+            ante = self._antecedent(s, spk.start or 0, self.lex.pronouns.get(spk.text.lower(), ""))
             if ante is not None:
                 spk.actor = ante.actor
                 spk.antecedent = ante.antecedent or ante.text
@@ -243,10 +245,12 @@ class _Run(IndirectRules):
             self.cands.append((spk.start or 0, s, spk))
         return spk
 
-    def _antecedent(self, s: int, pos: int) -> Speaker | None:
+    def _antecedent(self, s: int, pos: int, gender: str = "") -> Speaker | None:
         """A pronoun speaker is the nearest named speaker or sentence subject before it (at most
-        four sentences back), else the last person the actor layer found before it."""
-        near = [c for c in self.cands if c[0] < pos and s - c[1] <= 4]
+        four sentences back), else the last person the actor layer found before it.  A
+        gendered singular pronoun ("er", "he", "she") skips states and organisations."""
+        near = [c for c in self.cands if c[0] < pos and s - c[1] <= 4
+                and not (gender and self._not_person(c[2]))]
         if near:
             return max(near, key=lambda c: c[0])[2]
         best = None
@@ -256,6 +260,11 @@ class _Run(IndirectRules):
         if best is not None:
             return Speaker(best.text, best.actor, start=best.start, end=best.end)
         return None
+
+    @staticmethod
+    def _not_person(spk: Speaker) -> bool:
+        """A speaker resolved to something other than a person ("Russland" is no "er")."""
+        return spk.actor is not None and not spk.actor.startswith("person:")
 
     def _make(self, s_first: int, s_last: int, start: int, end: int, spk: Speaker | None, cue: str | None,
               kind: str, hedged: bool, message: list[tuple[int, int]], source: tuple[int, int] | None,
@@ -342,6 +351,18 @@ class _Run(IndirectRules):
                 if np is not None and np.j == qo - 1:
                     spk_span, rule = np, "lead-colon"
                     attr_lo, attr_hi = lo, qo
+            if spk_span is None and prev.text == ":" and not partial:
+                spk_span = self._colon_subject(lo, qo - 1)      # "X zeigte sich zuversichtlich: „…“"
+                rule, attr_lo, attr_hi = "colon-subject", lo, qo
+        # 2b. the sentence before ends in a colon: "Die Firma weist die Kritik zurück:" / „…“
+        if spk_span is None and prev is None and not partial and s_o > 0 and not self._para_break(s_o) \
+                and toks[s_lo - 1].text == ":" and self.in_mark[s_lo - 1] < 0:
+            c = s_lo - 1
+            lo = self._clause_start(s_o - 1, c)
+            v = self._find_cue(lo, c)
+            spk_span = subject_of(toks, v, lex, lo) if v is not None else self._colon_subject(lo, c)
+            cue = self._cue_text(v, c) if v is not None else None
+            rule, attr_lo, attr_hi = "colon-before", lo, c
         # 3. a cue elsewhere in the sentence (partial quotes: „…“ inside "X bezeichnete ... als „…“")
         if spk_span is None and partial:
             v = self._find_cue(s_lo, s_hi)
@@ -376,6 +397,30 @@ class _Run(IndirectRules):
         source = (speaker.start, speaker.end) if speaker and speaker.start is not None else None
         return self._make(s_o, s_c, start, end, speaker, cue, "partial" if partial else "direct", hedged,
                           [(m.open, m.close + 1)], source, "direct", rule or "none", (m.open, m.close + 1))
+
+    def _colon_subject(self, lo: int, c: int) -> Span | None:
+        """The subject of a clause that announces a quote with a colon but no speech verb
+        ("Die Bewohner sehen das gelassen:", "Dabei griff sie den Präsidenten an:"); never for
+        a clause that names or titles something ("Das Motto lautet:")."""
+        toks, lex = self.toks, self.lex
+        words = [t for t in toks[lo:c] if t.is_word]
+        if len(words) < 2 or any(t.lower in _NAMING_VERBS for t in words):
+            return None
+        # the finite verb: the first lower-case word after the first field
+        v = next((k for k in range(lo + 1, c) if toks[k].text.isalpha() and not toks[k].cap
+                  and toks[k].lower not in lex.determiners and toks[k].lower not in lex.prepositions
+                  and toks[k].lower not in lex.stop_words and toks[k].lower not in lex.adverbs
+                  and (not toks[k].lower.endswith(("en", "er", "es", "em", "e")) or toks[k].lower.endswith(("te", "ten"))
+                       or toks[k].lower in lex.auxiliaries or toks[k].lower in self.verbs)), None)
+        if v is None:
+            return None
+        np = subject_of(toks, v, lex, lo)
+        if np is None or toks[np.i].lower in lex.term_introducers or (np.j - np.i == 1 and not toks[np.i].is_word):
+            return None
+        from lagebild.extract.quotes_speaker import head_noun
+        if head_noun(toks, np, lex) in lex.term_introducers:
+            return None
+        return np
 
     def _para_break(self, s: int) -> bool:
         a = self.parsed.sents[s - 1].end if s > 0 else 0

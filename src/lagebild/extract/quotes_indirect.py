@@ -21,6 +21,12 @@ if TYPE_CHECKING:
 _KONJ2 = frozenset({"wäre", "wären", "hätte", "hätten", "würde", "würden", "könnten", "müssten"})
 FINAL = {".", "!", "?", "…", ";"}
 _FINAL = FINAL
+# a trailing "sagte er nichts" has an object: the clause before it is not what was said
+_OBJECT_WORDS = frozenset({"nichts", "etwas", "das", "dies", "es", "alles", "dazu", "darüber", "davon"})
+_SUBORDINATORS = frozenset({"als", "wenn", "weil", "da", "nachdem", "während", "obwohl", "bevor", "um", "falls",
+                           "sobald", "seit", "seitdem", "bis", "indem", "damit", "sodass", "ehe"})
+_OWN = frozenset({"eigenen", "eigener"})
+_PASSIVE_AUX = frozenset({"wird", "wurde", "werden", "wurden", "worden"})
 _ZU_INF = re.compile(r"\wzu\w{3,}en$")           # "anzusprechen", "zurückzutreten"
 # words that open a relative or adverbial clause, not the content of what was said
 _EN_CLAUSE_AUX = frozenset({"would", "will", "was", "were", "is", "are", "had", "has", "have", "could", "can",
@@ -28,6 +34,14 @@ _EN_CLAUSE_AUX = frozenset({"would", "will", "was", "were", "is", "are", "had", 
 _NOT_COMPLEMENT = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches",
                              "wo", "als", "wenn", "weil", "da", "nachdem", "während", "obwohl", "bevor", "um",
                              "which", "who", "when", "while", "after", "before", "because", "as"})
+
+
+def _adj_word(tok: Any, lex: Any) -> bool:
+    """A lower-case inflected adjective ("israelischen", "ersten"), not a verb form."""
+    w = tok.lower
+    return tok.text.isalpha() and not tok.cap and w.endswith(("en", "er", "e", "es", "em")) \
+        and w not in lex.verbs and w not in lex.subjunctive and w not in lex.auxiliaries \
+        and w not in lex.stop_words and w not in lex.prepositions
 
 
 class IndirectRules:
@@ -67,7 +81,7 @@ class IndirectRules:
             return
         parts = [self._trim(p) for p in (msg if isinstance(msg, list) else [msg])]
         parts = [p for p in parts if p[1] > p[0]]
-        if not parts or sum(self._words(a, b) for a, b in parts) < 3:
+        if not parts or sum(self._words(a, b) for a, b in parts) < (2 if rule in ("verb-clause", "passive") else 3):
             return
         spans = [(self.toks[a].start, self.toks[b - 1].end) for a, b in parts]
         # the record's text runs from the first part to the last ("Die Feuerwehr hat laut Polizei
@@ -80,7 +94,7 @@ class IndirectRules:
                 q.form = "indirect"
                 return
         hedged = self._hedged(lo, hi) or bool(speaker and speaker.anonymous and speaker.text.lower().startswith("insider"))
-        if rule == "heisst-es" and spk_span is not None:
+        if rule == "heisst-es" and spk_span is not None and not (speaker and speaker.anonymous):
             hedged = False      # "In der Erklärung heißt es" cites a document; only a bare "es heißt" hedges
         form = "reported" if rule == "speech-act" else "indirect"
         if rule in ("speech-act", "free-indirect"):     # the whole sentence is the message (SpkAtt style)
@@ -125,7 +139,13 @@ class IndirectRules:
             if comma is not None:
                 v = self._find_cue(k1, comma + 1)
                 np = chunk_np(toks, k1, lex, limit=comma)
-                if v is not None and np is not None:
+                if v is None:
+                    # an apposition holds the first comma: "Wie X, ein Sprecher der Y, mitteilte, ..."
+                    np = chunk_np(toks, k1, lex, limit=hi)
+                    if np is not None and np.j < hi and toks[np.j].text == ",":
+                        comma = next((i for i in range(np.j + 1, hi) if toks[i].text == ","), None)
+                        v = self._find_cue(np.j + 1, comma) if comma is not None else None
+                if v is not None and np is not None and comma is not None:
                     sp = self._speaker(np, s)
                     return np, sp, toks[v].text, (comma + 1, hi), (toks[np.i].start, toks[np.j - 1].end), "as-clause"
         # "laut X ...", "nach Angaben X ...", "according to X, ..."
@@ -151,6 +171,16 @@ class IndirectRules:
                 return span, sp, toks[i].text, self._cut(lo, hi, i - 2, i + 1), \
                     (toks[i - 2].start, toks[i - 1].end), "source-postfix"
             if words[i - lo] in lex.source_postfixes and i > lo:
+                if toks[i - 1].cap and toks[i - 1].lower.endswith(lex.source_nouns):
+                    # "Medienberichten zufolge", "israelischen Angaben zufolge": the report noun
+                    # opens the phrase (not "die Organisation Schätzungen zufolge")
+                    a = i - 1
+                    while a > lo and (_adj_word(toks[a - 1], lex) or toks[a - 1].lower in lex.determiners):
+                        a -= 1
+                    np = Span(a, i)
+                    sp = self._speaker(np, s)
+                    return np, sp, toks[i].text, self._cut(lo, hi, a, i + 1), \
+                        (toks[np.i].start, toks[np.j - 1].end), "source-postfix"
                 for a in range(max(lo, i - 6), i):
                     np = chunk_np(toks, a, lex, limit=i)
                     if np is not None and np.j == i:
@@ -160,6 +190,9 @@ class IndirectRules:
         found = self._source_noun(s, lo, hi, words) or self._comma_trailer(s, lo, hi) or self._anaphoric(s, lo, hi)
         if found is not None:
             return found
+        found = self._speech_noun(s, lo, hi)
+        if found is not None:
+            return found
         # "X sagte, (dass) ..." / "X warf Moskau vor, ... zu haben" / "X said (that) ..."
         v = self._find_cue(lo, hi)
         while v is not None:
@@ -167,6 +200,50 @@ class IndirectRules:
             if found is not None:
                 return found
             v = self._find_cue(v + 1, hi)
+        return None
+
+    def _speech_noun(self, s: int, lo: int, hi: int) -> tuple | None:
+        """"die Forderung des CSU-Chefs, die Partei müsse ...", "Putins Vorwurf, der Westen habe ...":
+        a noun naming a statement, its author in the genitive, and the content after a comma
+        (dass, Konjunktiv I or a zu-infinitive; never a relative clause)."""
+        toks, lex = self.toks, self.lex
+        if not lex.speech_nouns:
+            return None
+        for c in range(lo + 2, hi - 3):
+            if toks[c].text != "," or self.in_mark[c] >= 0:
+                continue
+            first = toks[c + 1].lower
+            clause = [t.lower for t in toks[c + 1:hi]]
+            zu = any(_ZU_INF.search(w) for w in clause) or ("zu" in clause and first not in _NOT_COMPLEMENT)
+            konj = self._konj1(c + 1, hi, reportive=False)
+            article = first in ("der", "die", "das", "den", "dem") and toks[c + 2].cap and konj   # "die Steuern seien"
+            if not (first in ("dass", "that") or article or (first not in _NOT_COMPLEMENT and (konj or zu))):
+                continue
+            for k in range(c - 1, max(lo, c - 9) - 1, -1):
+                t = toks[k]
+                if not (t.cap and t.is_word and t.lower.endswith(lex.speech_nouns)) or self.in_mark[k] >= 0:
+                    continue
+                np = None
+                if k + 1 < c and toks[k + 1].lower in ("des", "der", "von", "vom", "of"):
+                    a = k + 2 if toks[k + 1].lower in ("von", "of") else k + 1
+                    np = chunk_np(toks, a, lex, limit=c)
+                    np = np if np is not None and np.j == c else None
+                elif k + 1 == c and k > lo and toks[k - 1].cap and toks[k - 1].lower.endswith("s") \
+                        and toks[k - 1].lower not in lex.determiners and toks[k - 1].lower not in lex.stop_words:
+                    np = Span(k - 1, k)                    # "Putins Forderung, ..."
+                if np is None:
+                    break
+                a0 = k - 1 if k > lo and toks[k - 1].lower in lex.determiners else min(k, np.i)
+                end = hi
+                if a0 == lo:
+                    # the phrase fills the first field: the content ends where the main verb
+                    # resumes ("Putins Vorwurf, der Westen habe ..., wies Scholz zurück")
+                    end = next((e for e in range(c + 2, hi - 1) if toks[e].text == "," and toks[e + 1].is_word
+                                and not toks[e + 1].cap and toks[e + 1].lower not in lex.complementizers
+                                and toks[e + 1].lower not in lex.determiners
+                                and toks[e + 1].lower not in ("und", "oder", "sowie", "aber", "zu")), hi)
+                sp = self._speaker(np, s)
+                return np, sp, toks[k].text, (c + 1, end), (toks[a0].start, toks[max(np.j, k + 1) - 1].end), "speech-noun"
         return None
 
     def _source_noun(self, s: int, lo: int, hi: int, words: list[str]) -> tuple | None:
@@ -189,22 +266,50 @@ class IndirectRules:
                 np = chunk_np(toks, j + 1, lex, limit=hi)                 # "nach Ansicht politischer Beobachter"
             span = Span(np.i, np.j) if np is not None else Span(j, j + 1)
             end = np.j if np is not None else j + 1
+            if np is None and toks[j - 1].lower in _OWN:
+                # "Russland hat nach eigenen Angaben ...": the source is the clause's subject
+                span = self._own_subject(lo, i, end, hi) or span
             sp = self._speaker(span, s)
+            # the cited phrase is everything after "nach" ("eigenen Angaben", "den Ermittlungen der X")
             return span, sp, " ".join(t.text for t in toks[i:j + 1]), self._cut(lo, hi, i, end), \
-                (toks[j].start, toks[end - 1].end), "source-noun"
+                (toks[i + 1].start, toks[end - 1].end), "source-noun"
+        return None
+
+    def _own_subject(self, lo: int, i: int, end: int, hi: int) -> Span | None:
+        """The subject of a clause with "nach eigenen Angaben" at ``i``..``end``: the first
+        field ("Die Armee hat nach eigenen Angaben ...") or the word after the finite verb
+        ("Nach eigenen Angaben hat die Armee ...")."""
+        toks, lex = self.toks, self.lex
+        if i > lo:
+            np = chunk_np(toks, lo, lex, limit=i)
+            if np is not None and np.j < i and toks[np.j].is_word and not toks[np.j].cap:
+                return np
+            return None
+        if end + 1 < hi and not toks[end].cap and toks[end].is_word:
+            return chunk_np(toks, end + 1, lex, limit=hi)
         return None
 
     def _anaphoric(self, s: int, lo: int, hi: int) -> tuple | None:
         """"Demnach ..." / "Danach ...": the source is the report just cited; the speaker is
         that report's speaker (when one was found in the last two sentences)."""
         toks = self.toks
-        if toks[lo].lower not in self.lex.anaphoric_sources or hi - lo < 4:
+        if hi - lo < 4:
+            return None
+        # "Demnach ..." opening the sentence, or "Der Angriff soll demnach ..." in its first field;
+        # "danach" is also "afterwards", so a Konjunktiv or reportive "soll" must confirm the
+        # report unless the sentence opens with "Demnach"
+        k = next((k for k in range(lo, min(hi, lo + 6)) if toks[k].lower in self.lex.anaphoric_sources), None)
+        if k is None:
             return None
         prev = self.state.prev_indirect
+        konj = self._konj1(lo, hi)
+        if not konj and not (k == lo and toks[k].lower != "danach"):
+            return None
         speaker = prev[1] if prev is not None and s - prev[0] <= 2 else None
         if speaker is None and not self.st.unattributed:
             return None
-        return None, speaker, toks[lo].text, (lo + 1, hi), (toks[lo].start, toks[lo].end), "anaphoric"
+        msg = (lo + 1, hi) if k == lo else [(lo, k), (k + 1, hi)]
+        return None, speaker, toks[k].text, msg, (toks[k].start, toks[k].end), "anaphoric"
 
     def _comma_trailer(self, s: int, lo: int, hi: int) -> tuple | None:
         """"..., so der Experte." and "..., wie ein Sprecher mitteilte." closing (or inside) a sentence."""
@@ -214,7 +319,10 @@ class IndirectRules:
                 continue
             w = toks[c + 1].lower
             if w in lex.trailer_words:
-                np = chunk_np(toks, c + 2, lex, limit=hi)
+                k = c + 2
+                if k < hi and (toks[k].lower in self.verbs or toks[k].lower in lex.thoughts):
+                    k += 1              # ", so schätzen die Forscher, ..."
+                np = chunk_np(toks, k, lex, limit=hi)
                 if np is None or (np.j < hi and toks[np.j].is_word and toks[np.j].lower in self.verbs):
                     continue
                 after = self._trim((np.j, hi))
@@ -282,17 +390,54 @@ class IndirectRules:
             sp = self._speaker(np, s) if np is not None else None
             src = (toks[np.i].start, toks[np.j - 1].end) if np is not None else None
             return np, sp, self._cue_text(v, hi), body, src, "heisst-es"
+        if self._passive(cs, v):
+            # "Klien wurde vorgeworfen, ..." : the subject is the addressee; the speaker is the
+            # agent ("von der Polizei", "seitens der Regierung") or nobody
+            np = self._agent(cs, v)
+            if np is None and not self.st.unattributed:
+                return None
+            sp = self._speaker(np, s) if np is not None else None
+            src = (toks[np.i].start, toks[np.j - 1].end) if np is not None else None
+            return np, sp, self._cue_text(v, hi), body, src, "passive"
         np = subject_of(toks, v, lex, cs)
         if np is None:
             return None
         sp = self._speaker(np, s)
         return np, sp, self._cue_text(v, hi), body, (toks[np.i].start, toks[np.j - 1].end), "verb-clause"
 
+    def _passive(self, cs: int, v: int) -> bool:
+        """A passive cue: "wurde/wird ... mitgeteilt/vorgeworfen" (a participle after a form of
+        "werden"; "wird sagen" is the future, not a passive)."""
+        toks = self.toks
+        if self.lex.lang != "de" or not (any(t.lower in _PASSIVE_AUX for t in toks[cs:v])
+                                          or (v + 1 < len(toks) and toks[v + 1].lower == "worden")):
+            return False
+        w = toks[v].lower
+        return w.endswith("t") or re.search(r"ge\w+en$", w) is not None and not w.endswith("geben") \
+            or w.endswith("gegeben")
+
+    def _agent(self, cs: int, v: int) -> Span | None:
+        """"von der Polizei", "vom Ministerium", "seitens der Regierung", "von Seiten der X"."""
+        toks, lex = self.toks, self.lex
+        for k in range(cs, v - 1):
+            w = toks[k].lower
+            if w in ("von", "vom", "seitens") and self.in_mark[k] < 0:
+                a = k + 1
+                if w == "von" and toks[a].lower == "seiten" and a + 1 < v:
+                    a += 1
+                np = chunk_np(toks, a, lex, limit=v)
+                if np is not None:
+                    return np
+        return None
+
     def _trailing_indirect(self, s: int, v: int, lo: int, hi: int) -> tuple | None:
         """"Trump habe ..., sagte X." / "..., so X." — the cue closes the sentence."""
         toks, lex = self.toks, self.lex
         if v - 1 <= lo or toks[v - 1].text != ",":
             return None
+        vf = self._verb_form(v, hi)
+        if vf is not None and vf.lemma == "heißen":
+            return self._trailing_heisst_es(s, v, lo, hi)
         np = subject_of(toks, v, lex, v)
         if np is None:
             return None
@@ -301,17 +446,41 @@ class IndirectRules:
                 t.lower in self.verbs or t.lower in lex.complementizers for t in rest):
             return None
         clause = [t.lower for t in toks[lo:v - 1]]
-        if lex.lang == "de" and not any(w in lex.subjunctive for w in clause):
-            return None
+        if lex.lang == "de" and not any(w in lex.subjunctive for w in clause) and (
+                len(rest) > 4 or self._words(lo, v - 1) < 4 or toks[v - 2].text == "?"
+                or toks[lo].lower in _SUBORDINATORS or toks[lo].lower in lex.complementizers
+                or any(t.lower in _OBJECT_WORDS for t in rest)):
+            return None     # (indicative: only a short tail after the speaker, "..., teilte X mit.")
         sp = self._speaker(np, s)
         return np, sp, self._cue_text(v, hi), (lo, v - 1), (toks[np.i].start, toks[np.j - 1].end), "trailing-cue"
+
+    def _trailing_heisst_es(self, s: int, v: int, lo: int, hi: int) -> tuple | None:
+        """"Die Gespräche seien gescheitert, hieß es aus Regierungskreisen / in einer Erklärung
+        des Ministeriums." — the source follows "es" after a preposition; a bare "hieß es" is a
+        hedge with no speaker."""
+        toks, lex = self.toks, self.lex
+        if lex.lang == "de" and not any(t.lower in lex.subjunctive for t in toks[lo:v - 1]):
+            return None
+        k = v + 1
+        while k < hi and toks[k].lower in ("es", "weiter", "dazu", "zudem", "außerdem", "auch", "am", "dort") \
+                or (k < hi and toks[k - 1].lower == "am" and toks[k].cap):
+            k += 1
+        np = None
+        if k + 1 < hi and toks[k].lower in lex.prepositions and toks[k].lower not in ("am", "im", "um") \
+                or (k + 1 < hi and toks[k].lower == "im"):
+            np = chunk_np(toks, k + 1, lex, limit=hi)
+        if np is None and not self.st.unattributed:
+            return None
+        sp = self._speaker(np, s) if np is not None else None
+        src = (toks[np.i].start, toks[np.j - 1].end) if np is not None else None
+        return np, sp, self._cue_text(v, hi), (lo, v - 1), src, "heisst-es"
 
     def _speech_act(self, s: int, lo: int, hi: int) -> tuple | None:
         """"Müntefering sprach von einem Riesenerfolg." — a speech act with no quoted content."""
         v = self._find_cue(lo, hi)
         vf = self._verb_form(v, hi) if v is not None else None
-        if v is None or vf is None:
-            return None
+        if v is None or vf is None or vf.lemma in self.lex.clause_only_verbs:
+            return None     # ("äußerte sich", "bestätigte den Angriff": no statement without a clause)
         if any(t.lower in ("wird", "wurde", "wurden", "werden", "war") for t in self.toks[lo:v]):
             return None         # passive: "Als Drahtzieher wird die ETA vermutet" names no speaker
         np = subject_of(self.toks, v, self.lex, self._clause_start(s, v))

@@ -27,8 +27,10 @@ class Lexicon:
     verbs: dict[str, tuple[VerbForm, ...]] = field(default_factory=dict)  # lower-case form -> verbs it may be
     thoughts: dict[str, tuple[VerbForm, ...]] = field(default_factory=dict)  # believe/hope/fear verbs
     infinitive_verbs: frozenset[str] = frozenset()
+    clause_only_verbs: frozenset[str] = frozenset()     # no bare speech act ("äußerte sich")
     source_nouns: tuple[str, ...] = ()
     source_nouns_prep: frozenset[str] = frozenset()
+    speech_nouns: tuple[str, ...] = ()      # nouns naming a statement ("Forderung", "Vorwurf")
     source_prefixes: tuple[tuple[str, ...], ...] = ()
     source_postfixes: frozenset[str] = frozenset()
     trailer_words: frozenset[str] = frozenset()
@@ -36,6 +38,7 @@ class Lexicon:
     anaphoric_sources: frozenset[str] = frozenset()
     hedges: tuple[tuple[str, ...], ...] = ()
     anonymous_nouns: frozenset[str] = frozenset()
+    spokesperson_nouns: tuple[str, ...] = ()    # an unnamed one speaks for the organisation named with it
     channels: tuple[tuple[re.Pattern[str], str], ...] = ()
     term_introducers: frozenset[str] = frozenset()
     pronouns: dict[str, str] = field(default_factory=dict)
@@ -47,6 +50,7 @@ class Lexicon:
     auxiliaries: frozenset[str] = frozenset()
     stop_words: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()     # "vom Dienstag" is a date, not part of the speaker
 
 
 def _weak_forms(verb: str) -> dict[str, VerbForm]:
@@ -57,7 +61,8 @@ def _weak_forms(verb: str) -> dict[str, VerbForm]:
     # "antworten" -> antwortet; "bezeichnen" -> bezeichnet (epenthetic e)
     e = "e" if re.search(r"(?:[td]|ch[mn]|[^aeiouäöülrh][mn])$", stem) else ""
     # (no 1st-person "sage": rare in reports and it collides with determiners like "meine")
-    finite = [stem + e + "t", stem + e + "te", stem + e + "ten", stem + "en"]
+    # (present plural: "sagen", and for -ern/-eln verbs the infinitive itself: "bemängeln", "äußern")
+    finite = [stem + e + "t", stem + e + "te", stem + e + "ten", base if base.endswith(("ern", "eln")) else stem + "en"]
     no_ge = base.startswith(_INSEPARABLE) or stem.endswith("ier")
     participle = stem + e + "t" if no_ge else "ge" + stem + e + "t"
     forms: dict[str, VerbForm] = {}
@@ -121,8 +126,10 @@ def load_lexicon(lang: str) -> Lexicon:
         verbs=verbs,
         thoughts=thoughts,
         infinitive_verbs=_words(data, "infinitive_verbs"),
+        clause_only_verbs=_words(data, "clause_only_verbs"),
         source_nouns=tuple(str(w).lower() for w in data.get("source_nouns") or []),
         source_nouns_prep=_words(data, "source_nouns_prep"),
+        speech_nouns=tuple(str(w).lower() for w in data.get("speech_nouns") or []),
         source_prefixes=_phrases(data, "source_prefixes"),
         source_postfixes=_words(data, "source_postfixes"),
         trailer_words=_words(data, "trailer_words"),
@@ -130,6 +137,7 @@ def load_lexicon(lang: str) -> Lexicon:
         anaphoric_sources=_words(data, "anaphoric_sources"),
         hedges=_phrases(data, "hedges"),
         anonymous_nouns=_words(data, "anonymous_nouns"),
+        spokesperson_nouns=tuple(str(w).lower() for w in data.get("spokesperson_nouns") or []),
         channels=channels,
         term_introducers=_words(data, "term_introducers"),
         pronouns={str(k).lower(): str(v or "") for k, v in (data.get("pronouns") or {}).items()},
@@ -141,4 +149,5 @@ def load_lexicon(lang: str) -> Lexicon:
         auxiliaries=_words(data, "auxiliaries"),
         stop_words=_words(data, "stop_words"),
         media_nouns=_words(data, "media_nouns"),
+        time_words=_words(data, "time_words"),
     )

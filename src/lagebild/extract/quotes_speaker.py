@@ -14,6 +14,7 @@ from typing import Any
 from lagebild.extract.quotes_lexicon import Lexicon
 from lagebild.model import Extraction, Mention, ParsedDoc, Speaker
 
+_INDEFINITE = frozenset({"ein", "eine", "einer", "eines", "einem", "einen", "a", "an"})
 _QUOTE_CHARS = set("„“”\"»«‚‘’")
 
 
@@ -60,7 +61,8 @@ def _adjective(tok: Tok, lex: Lexicon) -> bool:
     if lex.lang == "en":
         return False
     return (re.fullmatch(r"[^\W\d_][\w-]*|\d+-[^\W\d_][\w-]*", tok.text) is not None and not tok.cap
-            and tok.lower not in lex.stop_words
+            and tok.lower not in lex.stop_words and tok.lower not in lex.determiners
+            and tok.lower not in lex.prepositions and tok.lower not in lex.adverbs
             and tok.lower.endswith(("e", "en", "er", "es", "em")) and tok.lower not in lex.verbs
             and tok.lower not in lex.auxiliaries and tok.lower not in lex.subjunctive)
 
@@ -94,7 +96,8 @@ def chunk_np(toks: list[Tok], i: int, lex: Lexicon, limit: int | None = None) ->
     if toks[j].lower in lex.determiners:
         j += 1
     elif j + 1 < n and toks[j].cap and toks[j].lower.endswith("s") and toks[j + 1].cap and toks[j + 1].is_word \
-            and lex.lang == "de" and toks[j].lower not in lex.adverbs:
+            and lex.lang == "de" and toks[j].lower not in lex.adverbs and toks[j].lower not in lex.stop_words \
+            and toks[j].lower not in lex.prepositions:
         j += 1                                  # Saxon genitive: "Putins Sprecher"
     while j < n and toks[j].sent == sent and _adjective(toks[j], lex):
         j += 1
@@ -111,12 +114,25 @@ def chunk_np(toks: list[Tok], i: int, lex: Lexicon, limit: int | None = None) ->
                 and toks[j].lower not in lex.stop_words and toks[j].lower not in lex.auxiliaries \
                 and toks[j].lower not in lex.complementizers:
             j += 1
+        if j > k and j + 1 < n and toks[j].lower in ("for", "of") and toks[j].sent == sent:
+            # "a spokesman for the Ukrainian foreign ministry", "the head of Naftogaz"
+            m = j + 1 + (toks[j + 1].lower in lex.determiners)
+            m0 = m
+            while m < n and toks[m].sent == sent and m - m0 < 5 and toks[m].text.isalpha() \
+                    and toks[m].lower not in lex.verbs and toks[m].lower not in lex.prepositions \
+                    and toks[m].lower not in lex.stop_words and toks[m].lower not in lex.auxiliaries \
+                    and toks[m].lower not in lex.complementizers and toks[m].lower not in lex.determiners:
+                m += 1
+            if m > m0:
+                j = m
         return Span(i, j) if j > k else None
     k = j
     while j < n and toks[j].sent == sent and (j - k) < 5 and (_name_like(toks[j], lex) or toks[j].text == "-"):
         if lex.lang == "en" and toks[j].lower in lex.verbs:
             break
         j += 1
+    if lex.lang == "en" and j > k:
+        j = _en_role_name(toks, j, n, sent, lex)
     if j == k:
         if k > i + 1 and toks[i].lower in lex.determiners and lex.lang == "de":
             return Span(i, k)           # a nominalised adjective: "der 81-jährige"
@@ -131,12 +147,15 @@ def chunk_np(toks: list[Tok], i: int, lex: Lexicon, limit: int | None = None) ->
                         and (toks[j].lower in ("des", "der", "von", "vom", "für", "of")
                              or (place_ok and toks[j].lower in ("aus", "in", "from", "at")))):
         m = j if genitive_adj else j + 1
-        if toks[m].lower in lex.determiners:
-            m += 1
-        while m < n and _adjective(toks[m], lex):
-            m += 1
+        place = not genitive_adj and toks[j].lower in ("aus", "in", "from", "at")
+        if not place:
+            if toks[m].lower in lex.determiners:
+                m += 1
+            while m < n and _adjective(toks[m], lex):
+                m += 1
         m0 = m
-        while m < n and toks[m].sent == sent and _name_like(toks[m], lex) and m - m0 < 4:
+        while m < n and toks[m].sent == sent and _name_like(toks[m], lex) and m - m0 < 4 \
+                and toks[m].lower not in lex.time_words:
             m += 1
         if m > m0:
             j = m
@@ -149,9 +168,28 @@ def chunk_np(toks: list[Tok], i: int, lex: Lexicon, limit: int | None = None) ->
         closed = m >= n or toks[m].sent != sent or toks[m].text in {",", ".", "!", "?", ":", ";"}
         if m > j + 1 and closed:
             j = m
-        elif m == j + 1:
+        else:       # ", Präsident des Bundesverfassungsgerichts," / ", der Direktor der Behörde,"
             j = _title_apposition(toks, j, n, sent, lex)
     return Span(i, j)
+
+
+def _en_role_name(toks: list[Tok], j: int, n: int, sent: int, lex: Lexicon) -> int:
+    """English "Kremlin spokesman Dmitry Peskov": after a capitalised word, up to three
+    lower-case role words and then a name belong to the same phrase (the name is the
+    speaker; the organisation only says whose spokesman)."""
+    m = j
+    while m < n and m - j < 3 and toks[m].sent == sent and toks[m].text.isalpha() and not toks[m].cap \
+            and toks[m].lower not in lex.verbs and toks[m].lower not in lex.prepositions \
+            and toks[m].lower not in lex.stop_words and toks[m].lower not in lex.auxiliaries \
+            and toks[m].lower not in lex.complementizers and toks[m].lower not in lex.determiners \
+            and toks[m].lower not in lex.adverbs:
+        m += 1
+    if m == j:
+        return j
+    e = m
+    while e < n and e - m < 4 and toks[e].sent == sent and _name_like(toks[e], lex) and toks[e].lower not in lex.verbs:
+        e += 1
+    return e if e > m else j
 
 
 def _title_apposition(toks: list[Tok], j: int, n: int, sent: int, lex: Lexicon) -> int:
@@ -164,6 +202,12 @@ def _title_apposition(toks: list[Tok], j: int, n: int, sent: int, lex: Lexicon) 
         t = toks[m]
         if t.is_word and not t.cap and (t.lower in lex.verbs or t.lower in lex.auxiliaries
                                         or t.lower in lex.subjunctive or t.lower in lex.complementizers):
+            return j
+        # inside a noun phrase a lower-case word follows an article, a preposition or another
+        # such word; right after a noun it is a verb (", Russland verdiene keine Nachsicht,")
+        if t.text[:1].isalpha() and not t.cap and m > j + 1 and toks[m - 1].cap and toks[m - 1].is_word \
+                and t.lower not in lex.determiners and t.lower not in lex.prepositions \
+                and t.lower not in ("und", "oder", "sowie"):
             return j
         m += 1
     inner = toks[j + 1:m]
@@ -204,7 +248,8 @@ def subject_of(toks: list[Tok], v: int, lex: Lexicon, clause_start: int) -> Span
         if np is not None and np.j == v:
             return np
     first = toks[clause_start]
-    if first.lower in lex.adverbs or first.lower in lex.prepositions or first.lower in lex.complementizers:
+    if first.lower in lex.adverbs or first.lower in lex.prepositions or first.lower in lex.complementizers \
+            or first.lower in lex.stop_words:
         # "Offiziell begründet Trump ...", "Am Montag sagte Selenskyj ..."
         return _after_verb(toks, _finite_verb(toks, clause_start, v, lex), lex) or _after_verb(toks, v, lex)
     np = chunk_np(toks, clause_start, lex, limit=v)
@@ -244,8 +289,8 @@ def _after_verb(toks: list[Tok], v: int, lex: Lexicon) -> Span | None:
         np = chunk_np(toks, j, lex)
         if np is not None and toks[j].lower not in lex.prepositions:
             return np
-        if toks[j].lower in lex.adverbs:
-            j += 1
+        if toks[j].lower in lex.adverbs or toks[j].lower in ("sich", "himself", "herself"):
+            j += 1      # ("äußerte sich der Minister")
         elif toks[j].lower in ("am", "im", "on", "in") and j + 1 < len(toks):
             j += 2
         else:
@@ -272,7 +317,7 @@ def _head_part(toks: list[Tok], span: Span) -> tuple[list[Tok], list[Tok]]:
     """Split a phrase into its head part and what follows a complement or apposition."""
     part = list(toks[span.i:span.j])
     for k, t in enumerate(part):
-        if t.text == "," or (k > 0 and t.lower in ("des", "der", "von", "aus", "in", "of", "from", "at")):
+        if t.text == "," or (k > 0 and t.lower in ("des", "der", "von", "aus", "in", "für", "of", "from", "at", "for")):
             return part[:k], part[k:]
     return part, []
 
@@ -359,7 +404,18 @@ def make_speaker(toks: list[Tok], span: Span, parsed: ParsedDoc, ex: Extraction,
     start, end = toks[span.i].start, toks[span.j - 1].end
     text = parsed.doc.text[start:end]
     # an unnamed source stays unnamed: "ein Diplomat aus Brüssel" is not the EU
-    unnamed = not has_name(toks, span, lex) and is_anonymous_noun(head_noun(toks, span, lex), lex)
+    head = head_noun(toks, span, lex)
+    unnamed = not has_name(toks, span, lex) and is_anonymous_noun(head, lex)
     actor = None if is_pronoun(text, lex) or unnamed else resolve_speaker(text, start, end, parsed, ex, ctx, lex.lang)
-    anonymous = actor is None and unnamed
+    if unnamed and head.endswith(lex.spokesperson_nouns) and lex.spokesperson_nouns:
+        # "ein Sprecher des Auswärtigen Amts" speaks for the office: the person stays unnamed
+        # (anonymous), the statement is the organisation's
+        # (a definite "der Kremlsprecher" may be the office holder the actor layer knows)
+        if toks[span.i].lower not in _INDEFINITE:
+            actor = resolve_speaker(text, start, end, parsed, ex, ctx, lex.lang)
+        if actor is None or not actor.startswith("person:"):
+            m = mention_actor(ex, start, end)
+            actor = m.actor if m is not None else actor
+    # (a spokesperson stays anonymous even when the organisation is known)
+    anonymous = unnamed and (actor is None or head.endswith(lex.spokesperson_nouns or ("\0",)))
     return Speaker(text=text, actor=actor, anonymous=anonymous, start=start, end=end)
