@@ -225,3 +225,27 @@ def test_pipeline_e2e_user_kb_file_used_and_bad_one_refused(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 4 and "bad.yaml" in err and "country" in err and "hint:" in err
     assert not (tmp_path / "kb2.db").exists() or lagebild.open(tmp_path / "kb2.db").failures == []
+
+
+class _Broken:
+    name = "broken.test.v1"
+
+    def __call__(self, parsed, ex, ctx):
+        from lagebild.model import Claim
+        ex.claims.append(Claim("c:half", parsed.doc.id, 1.0, "x", parsed.evidence(0, 1)))
+        raise RuntimeError("boom")
+
+
+def test_pipeline_e2e_failing_extractor_keeps_document_and_other_records(tmp_path, monkeypatch):
+    from lagebild.config import Settings
+    settings = Settings(db=str(tmp_path / "f.db"), progress=False,
+                        extractors=["lagebild.extract.timex:TimexExtractor", "lagebild.extract.actors:ActorExtractor",
+                                    "tests.test_pipeline_e2e:_Broken", "lagebild.extract.quotes:QuoteExtractor"])
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1]))
+    summary = lagebild.analyze([CORPUS_DIR / "003_bc10e690797693d1.txt"], tmp_path / "f.db", settings=settings, progress=False)
+    assert len(summary.added) == 1
+    picture = lagebild.open(tmp_path / "f.db")
+    assert picture.quotes and picture.mentions           # the layers around the broken one still ran
+    assert picture.claims == []                          # the broken stage's half output was dropped
+    (fail,) = picture.failures
+    assert fail.stage == "broken.test.v1" and fail.code == "extractor" and "boom" in fail.message

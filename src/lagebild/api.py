@@ -39,6 +39,7 @@ class _Done:
     ex: Extraction
     stages: list[str]
     signature: bytes | None
+    failures: list[Failure] = field(default_factory=list)   # extractor stages that failed on this document
 
 
 # -- per-document work (runs in worker processes) ------------------------------------------------
@@ -91,17 +92,43 @@ def process_source(src: Any) -> _Done | Failure:
         parsed = pipeline(doc)
         ex = Extraction()
         stages = [pipeline.name]
+        failures: list[Failure] = []
         for extractor in _extractors():
             stage = getattr(extractor, "name", type(extractor).__name__)
-            extractor(parsed, ex, _context())
-            stages.append(stage)
-        return _Done(parsed.doc, ex, stages, signature)
+            failure = _run_extractor(extractor, parsed, ex, src.source, stage)
+            if failure is None:
+                stages.append(stage)
+            else:
+                failures.append(failure)
+        return _Done(parsed.doc, ex, stages, signature, failures)
     except IngestError as err:
         return Failure(source=err.source or src.source, stage="ingest", code=err.code, message=_msg(err))
     except MemoryError:
         return Failure(source=src.source, stage=stage, code="memory", message="ran out of memory on this input")
     except Exception as err:  # noqa: BLE001 — one bad article must never stop a run; it is recorded
         return Failure(source=src.source, stage=stage, code="internal", message=f"{type(err).__name__}: {err}")
+
+
+def _run_extractor(extractor: Any, parsed: Any, ex: Extraction, source: str, stage: str) -> Failure | None:
+    """Run one extractor; if it fails, drop what it added and report it.
+
+    One broken extractor must not cost the document and the other layers' records: the
+    document is stored without this stage's records and the failure is listed.
+    """
+    before = {name: len(getattr(ex, name)) for name in _RECORD_LISTS}
+    try:
+        extractor(parsed, ex, _context())
+        return None
+    except MemoryError:
+        raise
+    except Exception as err:  # noqa: BLE001 — recorded as a failure of this stage on this document
+        for name, n in before.items():
+            del getattr(ex, name)[n:]
+        return Failure(source=source, stage=stage, code="extractor",
+                       message=f"{type(err).__name__}: {err}; stored without this stage's records")
+
+
+_RECORD_LISTS = ("actors", "mentions", "quotes", "events", "claims", "stances", "timexes", "findings")
 
 
 def _msg(err: Any) -> str:
@@ -186,6 +213,9 @@ def analyze(
             else:
                 index.add(doc.id, result.signature)
         store.write_document(doc, result.ex, stages=result.stages, minhash=result.signature)
+        for fail in result.failures:
+            store.add_failure(fail)
+            summary.failed.append(fail)
         summary.added.append(doc.id)
     from lagebild.link import link_store
     link_store(store)
