@@ -133,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     kb = load_kb()
     ctx = Context(kb=kb)
     extractor = ActorExtractor()
+    from lagebild.extract.timex import TimexExtractor
+    timex = TimexExtractor()  # as in the real chain: it runs first and may estimate the document date
     rows = []
     tp_all = fp_all = fn_all = 0
     t_total = 0.0
@@ -140,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         name = Path(doc.source).name
         parsed = get_pipeline(doc.language)(doc)
         ex = Extraction()
+        timex(parsed, ex, ctx)
         t0 = time.perf_counter()
         extractor(parsed, ex, ctx)
         t_total += time.perf_counter() - t0
