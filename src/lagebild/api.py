@@ -243,16 +243,19 @@ def _run(sources: Iterator[Any], settings: Settings) -> Iterator[_Done | Failure
         for src in sources:
             yield process_source(src)
         return
+    # A sliding window of submitted documents keeps the workers busy while the main
+    # process writes results, without holding a whole folder of raw bytes in memory.
+    from collections import deque
+    limit = settings.workers * settings.batch_size * 2
     with ProcessPoolExecutor(max_workers=settings.workers, initializer=_init_worker,
                              initargs=(settings.model_dump(),)) as pool:
-        batch: list[Any] = []
+        window: deque[Any] = deque()
         for src in sources:
-            batch.append(src)
-            if len(batch) >= settings.batch_size * settings.workers:
-                yield from pool.map(process_source, batch, chunksize=settings.batch_size)
-                batch = []
-        if batch:
-            yield from pool.map(process_source, batch, chunksize=max(1, len(batch) // settings.workers))
+            window.append(pool.submit(process_source, src))
+            if len(window) >= limit:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
 
 
 def _progress(results: Iterator[Any], show: bool) -> Iterator[Any]:
