@@ -6,6 +6,7 @@ text).  Stages exchange these dataclasses only, never loose dicts.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
@@ -117,9 +118,10 @@ class ParsedDoc:
     ents: list[Entity] = field(default_factory=list)
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for sent in self.sents:
-            if sent.start <= offset < sent.end:
-                return sent
+        # sentences are in text order: bisect instead of a scan (called per mention/quote/event)
+        i = bisect.bisect_right(self.sents, offset, key=lambda s: s.start) - 1
+        if i >= 0 and self.sents[i].start <= offset < self.sents[i].end:
+            return self.sents[i]
         return None
 
     def evidence(self, start: int, end: int) -> Evidence:

@@ -61,6 +61,10 @@ def find_marked(text: str) -> list[Marked]:
     """All quoted spans in ``text`` (outermost only), in order."""
     out: list[Marked] = []
     i, n = 0, len(text)
+    # closers -> (opener, stop, stopped at a line break) of the last failed search: (opener+1, stop)
+    # holds no valid closer, so a later opener inside it need not scan that stretch again
+    # (thousands of unclosed marks in one paragraph cost n * _MAX_LEN steps before)
+    clear: dict[str, tuple[int, int, bool]] = {}
     while i < n:
         ch = text[i]
         closers = _PAIRS.get(ch)
@@ -70,6 +74,12 @@ def find_marked(text: str) -> list[Marked]:
         j = i + 1
         limit = min(n, i + _MAX_LEN)
         found = -1
+        seen_from, seen_to, at_break = clear.get(closers, (n, -1, False))
+        if seen_from < i < seen_to:
+            if at_break:
+                i += 1
+                continue
+            j = max(j, seen_to)
         while j < limit:
             c = text[j]
             if c == "\n":
@@ -79,6 +89,7 @@ def find_marked(text: str) -> list[Marked]:
                 break
             j += 1
         if found < 0:
+            clear[closers] = (i, j, j < limit)
             i += 1
             continue
         out.append(Marked(i, found))

@@ -95,7 +95,9 @@ class Rules:
             "{MONTH}": _alternation(list(self.months)),
             "{WEEKDAY}": r"(?:" + _alternation(list(self.weekdays), fold_first=True)[:-len(_WORD_END)] + ")",
             "{NUMWORD}": _alternation(list(data.get("numbers", {})), fold_first=True),
-            "{NUM}": r"(?:\d+(?:[.,]\d+)?" + "|" + _alternation(list(data.get("numbers", {})), fold_first=True) + ")",
+            # (?<!\d): start only at the first digit of a run; without it a 20,000-digit run
+            # costs quadratic time (every position scans to the end and fails)
+            "{NUM}": r"(?:(?<!\d)\d+(?:[.,]\d+)?" + "|" + _alternation(list(data.get("numbers", {})), fold_first=True) + ")",
             "{UNIT}": _alternation(list(self.units), fold_first=True),
             "{SEASON}": _alternation(list(self.seasons), fold_first=True),
             "{PART}": _alternation(list(self.parts), fold_first=True),

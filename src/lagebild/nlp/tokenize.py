@@ -25,12 +25,17 @@ _L = r"A-Za-zÄÖÜäöüßÀ-ÖØ-öø-ÿĀ-žА-яЁёІіЇїЄєҐґ"       
 _W = _L + r"0-9"
 _TOKEN = re.compile(
     rf"(?:https?://|www\.)[^\s<>\"“”„]+[^\s<>\"“”„.,;:!?)\]]"          # URLs
-    rf"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"                                     # e-mail addresses
+    rf"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"                         # e-mail addresses (from the start
+    # of a run only: retried inside a long run of letters the tokenizer had no letter class for, e.g. CJK, it was quadratic)
     rf"|(?:[{_L}]{{1,2}}\.){{2,}}(?=[\s,;:)“”\"'’«»]|$)"                 # z.B. u.a. U.S.  i.d.R.
     rf"|\d+(?:[.,:/]\d+)*(?:-[{_L}]+)*"                                   # 1.000  3,5  12.04.2016  15:47  18-jährig
     rf"|[{_W}]+(?:[-'’][{_W}]+|[*:_·]in(?:nen)?\b)*(?:-(?=[\s,/]))?"      # US-Präsident, Soldat*innen, Kurz-
     r"|\.{2,}|[!?]{2,}|--+|\S"                                            # ... ?! -- and single symbols
 )
+# A run-on "sentence" longer than this (a table, a list or a text without punctuation; the
+# longest real one in the reference corpus has 62 tokens) is cut: every extractor works per
+# sentence, several in quadratic time, and a 20,000-character sentence took minutes.
+MAX_SENT_TOKENS = 200
 _TERMINAL = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??"}
 _CLOSERS = {"“", "”", '"', "«", "»", "’", "'", ")", "]", "‘"}
 _OPENERS = {"„", "“", '"', "«", "»", "‚", "‘", "(", "[", "–", "-", "•", "*", "—"}
@@ -129,7 +134,7 @@ def split_sentences(text: str, lang: str = "de") -> list[Sentence]:
     sents: list[Sentence] = []
     first = 0
     for i in range(len(spans)):
-        if i + 1 == len(spans) or _boundary_after(text, spans, i, rules, wrapped):
+        if i + 1 == len(spans) or i + 1 - first >= MAX_SENT_TOKENS or _boundary_after(text, spans, i, rules, wrapped):
             toks = [Token(s, e, text[s:e]) for s, e in spans[first:i + 1]]
             start, end = spans[first][0], spans[i][1]
             sents.append(Sentence(start, end, text[start:end], toks))
@@ -170,8 +175,8 @@ def _boundary_after(text: str, spans: list[tuple[int, int]], i: int, rules: Lang
     if tok in _CLOSERS:
         # a closing quote/bracket ends the sentence only right after terminal punctuation
         j = i
-        while j >= 0 and text[spans[j][0]:spans[j][1]] in _CLOSERS:
-            j -= 1
+        while j >= 0 and i - j < 8 and text[spans[j][0]:spans[j][1]] in _CLOSERS:
+            j -= 1            # at most 8 back: a run of thousands of marks made this quadratic
         if j < 0 or text[spans[j][0]:spans[j][1]] not in _TERMINAL:
             return False
         if spans[j + 1][0] != spans[j][1]:
