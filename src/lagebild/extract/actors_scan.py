@@ -76,6 +76,9 @@ class DocState:
     findings: list[tuple[str, str, int, int]] = field(default_factory=list)  # (actor, message, start, end)
 
 
+_DOTTED_ABBR = re.compile(r"(?:[A-Z]\.){2,}")
+
+
 def sentence_tokens(sent: Sentence) -> list[Tok]:
     """Tokens with hyphen compounds split into parts ("US-Präsident" → "US", "Präsident")."""
     raw = sent.tokens or tokenize(sent.text, sent.start)
@@ -92,6 +95,8 @@ def sentence_tokens(sent: Sentence) -> list[Tok]:
                 pos += len(part) + 1
         else:
             clean = text.rstrip("-")
+            if _DOTTED_ABBR.fullmatch(clean):
+                clean = clean[:-1]      # "U.S." / "U.K.": the KB indexes the alias without its final dot
             out.append(Tok(t.start, t.start + len(clean), clean, mod=text.endswith("-") and len(clean) > 0, pos=t.pos))
     return [t for t in out if t.text]
 
@@ -109,6 +114,7 @@ class _Scanner:
         self.taken = [False] * len(toks)
         self.found: list[Found] = []
         self.dets = {norm(x) for x in self.data.get("determiners") or ()}
+        self.name_ents: dict[tuple[int, int], bool] = {}   # PER entity (start, end) -> made of name words
 
     # ------------------------------------------------------------ names
     def names(self) -> None:
@@ -173,10 +179,13 @@ class _Scanner:
         """Is the span a proper part of a person entity from the language pipeline?  Only an
         entity made of name words counts ("Paris Hilton"; not "Selenskyj im Vatikan")."""
         a, b = self.toks[i].start, self.toks[j - 1].end
+        named = self.name_ents
         for s, e in self.st.ent_ends.items():
             if s <= a and b <= e and (s < a or b < e):
-                inside = [k for k, t in enumerate(self.toks) if s <= t.start and t.end <= e]
-                if all(self.words[k][:1].isupper() for k in inside):
+                if (s, e) not in named:   # once per entity: per candidate span it was quadratic in a long one
+                    inside = [k for k, t in enumerate(self.toks) if s <= t.start and t.end <= e]
+                    named[s, e] = all(self.words[k][:1].isupper() for k in inside)
+                if named[s, e]:
                     return True
         return False
 

@@ -34,6 +34,7 @@ STAGE = "claims.rules.v2"
 _TIME_UNITS = frozenset({"days", "hours", "weeks", "months", "years"})
 _ARTICLES = frozenset({"ein", "eine", "einen", "einem", "einer", "a", "an", "one"})
 # "Kommissariat 77 der Münchner Polizei": a determiner after a number is no adjective.
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "aller", "jeder", "dieser", "unser", "ihrer", "seiner"})
 
 
@@ -59,6 +60,11 @@ class _Numbers:
     partitive: frozenset[str] = frozenset()
     age_words: tuple[str, ...] = ()
     prefix_units: dict[str, str] = field(default_factory=dict)
+    # English stacks modifiers between a number and what it counts ("25 Patriot air defence
+    # systems", "121 Ukrainian drones"): up to this many words are skipped, none of them in
+    # ``not_modifiers``.  German keeps its own one-adjective rule (default 0 = off).
+    modifier_span: int = 0
+    not_modifiers: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=None)
@@ -84,6 +90,8 @@ def _numbers(lang: str) -> _Numbers:
         partitive=frozenset(str(w).lower() for w in d.get("partitive") or []),
         age_words=tuple(str(w).lower() for w in d.get("age_words") or []),
         prefix_units={str(k).lower(): str(v) for k, v in (d.get("prefix_units") or {}).items()},
+        modifier_span=int(d.get("modifier_span") or 0),
+        not_modifiers=frozenset(str(w).lower() for w in d.get("not_modifiers") or []),
     )
 
 
@@ -146,7 +154,10 @@ class ClaimExtractor:
                 continue
             value, vague, unit, j_end, ratio = found
             start, end = toks[i].start, toks[j_end].end
-            skip = any(s < end and e > start for s, e in timex_spans) or _is_date(i, j_end, words, toks, nums, value, unit) \
+            # "1,600 km (1,000 miles)": a bracketed conversion restates the claim just before it
+            restated = i >= 2 and words[i - 1] == "(" and bool(spans) and spans[-1][1] == i - 2 \
+                and unit not in ("count", "ratio", "percent") and j_end + 1 < len(words) and words[j_end + 1] == ")"
+            skip = restated or any(s < end and e > start for s, e in timex_spans) or _is_date(i, j_end, words, toks, nums, value, unit) \
                 or (i > 0 and any(w in words[i - 1] for w in nums.identifiers)) \
                 or _is_age(i, j_end, words, nums) \
                 or _is_name_number(i, unit, toks, nums)   # "Artikel 5", "der 23-Jährige", "Shenzhou 6"
@@ -184,6 +195,8 @@ def _number_at(i: int, words: list[str], toks: list[Token], nums: _Numbers) -> t
     value, vague = got
     if toks[i].text.endswith(".") and re.fullmatch(r"\d+\.", toks[i].text):
         return None  # ordinal "17."
+    if i + 1 < len(toks) and toks[i + 1].start == toks[i].end and words[i + 1] in _ORDINAL_SUFFIXES:
+        return None  # ordinal "19th" (the tokenizer splits the suffix off)
     j = i
     if j + 1 < len(words) and words[j + 1] in nums.multipliers:
         value *= nums.multipliers[words[j + 1]]
@@ -254,6 +267,23 @@ def _plain_unit(k: int, words: list[str], toks: list[Token], nums: _Numbers) -> 
         if off == 1 and de and re.fullmatch(r"[a-zäöüß]+(?:e|en|er|es|em)", toks[k].text) and _german_noun(toks[k + 1]) \
                 and words[k] not in _ARTICLES and words[k] not in _DETERMINERS and words[k] not in nums.range_words:
             return words[k + 1], k + 1   # "19 mexikanischen Bundesstaaten"
+    if not de and nums.modifier_span:
+        return _unit_after_modifiers(k, words, nums)
+    return None, k
+
+
+def _unit_after_modifiers(k: int, words: list[str], nums: _Numbers) -> tuple[str | None, int]:
+    """A unit word after up to ``modifier_span`` plain words: "two more Patriot systems"."""
+    for off in range(nums.modifier_span + 1):
+        if k + off >= len(words):
+            break
+        w = words[k + off]
+        unit = _lookup(w, nums.units)
+        if unit is not None:
+            return unit, k + off
+        if not re.fullmatch(r"[a-z][a-z-]*", w) or w in nums.not_modifiers or w in nums.range_words \
+                or w in nums.partitive or w in nums.per_words or w in nums.words or w in nums.multipliers:
+            break
     return None, k
 
 
@@ -289,6 +319,11 @@ def _share_units(claims: list[Claim], spans: list[tuple[int, int]], words: list[
         prev_end = spans[n - 1][1]
         davon = j + 1 < len(words) and words[j + 1] in nums.partitive
         listed = i > 0 and words[i - 1] in nums.range_words | {","} and i - prev_end <= 6
+        # "killing at least four people and injuring at least 23, ...": a clause-final bare
+        # number after a coordinator a few words on still counts the same thing
+        nxt = words[j + 1] if j + 1 < len(words) else "."
+        listed = listed or (i - prev_end <= 5 and nxt in {",", ".", ";", ")"}
+                            and any(w in nums.range_words for w in words[prev_end + 1:i]))
         if davon or listed:
             c.unit = claims[n - 1].unit
 

@@ -57,6 +57,7 @@ Measured (``python benchmarks/events.py``) and compared with a sentence classifi
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from lagebild.extract.base import Context
@@ -119,9 +120,14 @@ class EventExtractor:
         mentions = ex.mentions + _speaker_mentions(parsed, ex, kb, lex) + _pronoun_mentions(parsed, ex, ctx, lex)
         prev_places: list[SentActor] = []
         sent_actors: list[list[SentActor]] = []
+        # each sentence gets only its own mentions (by bisection): filtering the whole list per
+        # sentence was quadratic in the length of the document (8,000 short lines: 7 s)
+        by_start = sorted(mentions, key=lambda m: m.start)
+        starts = [m.start for m in by_start]
         for si, sent in enumerate(parsed.sents):
             toks = sent.tokens or tokenize(sent.text, sent.start)
-            actors = sentence_actors(sent, toks, mentions, kb, lex)
+            own = by_start[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
+            actors = sentence_actors(sent, toks, own, kb, lex)
             sent_actors.append(actors)
             if si > 0 and _new_paragraph(parsed, si):
                 prev_places = []
@@ -130,6 +136,8 @@ class EventExtractor:
             prev_places = [a for a in actors if a.kind in ("location", "state")] or prev_places
         events = _fold_state_level(_merge(parsed, found, parsed.sents), kb)
         _carry_near_dates(parsed, events, lex)
+        for ev, _ in events:
+            _add_seat_states(ev, kb)
         ex.events.extend(ev for ev, _ in events)
 
     def pipe(self, items: list[tuple[ParsedDoc, Extraction]], ctx: Context) -> None:
@@ -382,6 +390,18 @@ def _fold_state_level(events: list[tuple[Event, list[int]]], kb: object) -> list
         oidx.extend(i for i in idxs if i not in oidx)
         other.date = other.date or ev.date
     return out
+
+
+def _add_seat_states(ev: Event, kb: object) -> None:
+    """A seat of power acting ("the Kremlin rejected", "das Weiße Haus kündigte an") acts for
+    its state: the state joins the party list after the seat (added after merging, so the
+    merge and fold rules see the parties as found)."""
+    info = getattr(kb, "info", None) or {}
+    for side, other in ((ev.source, ev.target), (ev.target, ev.source)):
+        for p in list(side):
+            state = getattr(info.get(p), "metonym_for", None)
+            if state and state.startswith("state:") and state not in side and state not in other:
+                side.append(state)
 
 
 def _compatible(a: DateValue | None, b: DateValue | None) -> bool:

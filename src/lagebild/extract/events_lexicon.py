@@ -90,6 +90,18 @@ class EventLexicon:
     actor_heads: tuple[str, ...] = ()
     np_titles: frozenset[str] = field(default_factory=frozenset)
     name_heads: tuple[str, ...] = ()
+    # word -> names an item (see is_item); bounded, cleared when full
+    item_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+
+    def is_item(self, word: str) -> bool:
+        """``item_of(word) or generic_item_of(word)``, memoised: the party finder asks it for
+        every word of the clause once per trigger (a 200-word run-on clause: seconds)."""
+        hit = self.item_memo.get(word)
+        if hit is None:
+            if len(self.item_memo) > 50_000:
+                self.item_memo.clear()
+            hit = self.item_memo[word] = bool(self.item_of(word) or self.generic_item_of(word))
+        return hit
 
     def has_force(self, words: list[str]) -> bool:
         """Does a word of ``words`` show armed force ("Armee", "Raketen", "getötet")?"""
@@ -101,7 +113,8 @@ class EventLexicon:
         tail = word.rsplit("-", 1)[-1] if "-" in word.strip("-") else ""
         for rule in self.triggers:
             if not (rule.pattern.fullmatch(word) or (lemma and rule.pattern.fullmatch(lemma))
-                    or (tail and rule.pattern.fullmatch(tail))):
+                    or (tail and (self.case_nouns or rule.kind == "noun") and rule.pattern.fullmatch(tail))):
+                # (an English hyphen compound is an adjective: "so-called" is no phone call)
                 continue
             if self.case_nouns and not sentence_initial:
                 # German capitalisation separates "Treffen" (noun) from "treffen" (verb).

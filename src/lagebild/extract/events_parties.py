@@ -160,13 +160,23 @@ def _marker(words: list[str], toks: list[Token], first: int, actors: list[SentAc
     while j >= 0 and steps < 6:
         w = words[j]
         if w in lex.coordinators:
-            prev_actor_ends = any(a.last == j - 1 or (a.last < j and _only_filler(toks, a.last + 1, j, lex))
-                                  for a in actors)
+            # only the nearest actor before j counts: a farther one's gap contains the nearer one's
+            # (checking each actor's gap made a long "X und Y und Z ..." list cubic)
+            before = [a.last for a in actors if a.last < j]
+            prev_actor_ends = bool(before) and _only_filler(toks, max(before) + 1, j, lex)
             return None, prev_actor_ends
         if w in lex.between:
             return "between", False
         if w in lex.genitive_preps:
+            if j > 0 and any(" ".join(words[j - 1:j + n]) in lex.np_titles for n in (2, 3)):
+                j -= 2      # a title with "of" is no genitive: "Secretary of State Marco Rubio"
+                steps += 1
+                continue
             return "gen", False
+        if w in lex.subordinators and j == first - 1 and not lex.case_nouns:
+            act = next((a for a in actors if a.first == first), None)
+            if act is not None and act.last + 1 < len(words) and words[act.last + 1] in lex.finite_aux:
+                return None, False      # "before Zelenskiy was due to meet": a conjunction, not a preposition
         if w in lex.source_preps or any(w in s for s in lex.target_preps.values()) or w in lex.other_preps:
             if w in ("in", "aus") and j > 0 and words[j - 1] in lex.institutions and j == first - 1:
                 return None, False      # "die Regierung in Ankara" is Turkey acting, not a place
@@ -252,6 +262,12 @@ def parties(i: int, rule: TriggerRule, type_: str, words: list[str], toks: list[
             place = place or a
             if type_ == "CONSULT" and rule.mode == "visit":
                 targets.append(a)
+    if not targets and not noun and not passive and not lex.case_nouns:
+        # English SVO: an actor right after the verb is its object ("accused Moscow of ..."),
+        # before any country adjective further on ("... access to Ukrainian prisoners")
+        obj = [a for a in actors if a.marker is None and a.can_act and a not in sources
+               and clause_of[a.first] == clause and i < a.first <= i + 2]
+        targets.extend(obj[:1])
     if not targets:
         targets.extend(_demonym_target(words, toks, actors, tprep, in_reach, lex))
     if noun and targets:
@@ -368,8 +384,10 @@ def _subject(i: int, noun: bool, passive: bool, words: list[str], toks: list[Tok
         # "Trump weigert sich, Raketen zu liefern": the infinitive's subject is the main one.
         return before[0]
     after = [a for a in unmarked if a.first > i and clause_of[a.first] == clause]
-    if after and not passive:
-        return after[0]     # V2 with something else first: "Am Montag griff Russland ... an"
+    if after and not passive and lex.case_nouns:
+        # V2 with something else first: "Am Montag griff Russland ... an".  (English is SVO:
+        # the actor after the verb is its object, "Russian drones struck Kyiv".)
+        return after[0]
     return None
 
 
@@ -457,7 +475,7 @@ def _demonym_target(words: list[str], toks: list[Token], actors: list[SentActor]
 
 def _item_positions(i: int, words: list[str], clause_of: list[int], lex: EventLexicon) -> list[int]:
     return [j for j, c in enumerate(clause_of)
-            if c == clause_of[i] and (lex.item_of(words[j]) or lex.generic_item_of(words[j]))]
+            if c == clause_of[i] and lex.is_item(words[j])]
 
 
 def _adjective_source(i: int, noun: bool, words: list[str], clause_of: list[int], adjectives: list[SentActor],

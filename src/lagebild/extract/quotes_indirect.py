@@ -350,6 +350,10 @@ class IndirectRules:
         vf = self._verb_form(v, hi)
         if vf is None:
             return None
+        if lex.lang == "en":
+            found = self._en_source_trailer(s, v, lo, hi)   # "..., the Ukrainian air force said."
+            if found is not None:
+                return found
         if v - 1 > lo and toks[v - 1].text == ",":
             found = self._trailing_indirect(s, v, lo, hi)     # "..., sagte X, Y und Z am Montag."
             if found is not None:
@@ -404,6 +408,39 @@ class IndirectRules:
             return None
         sp = self._speaker(np, s)
         return np, sp, self._cue_text(v, hi), body, (toks[np.i].start, toks[np.j - 1].end), "verb-clause"
+
+    def _en_source_trailer(self, s: int, v: int, lo: int, hi: int) -> tuple | None:
+        """English wire order "<message>, <source> said (on Thursday)." — the source noun phrase
+        sits between a comma and the cue and the clause ends right after the cue; the message
+        is everything before that comma ("Russian forces fired 300 drones, the air force said")."""
+        toks, lex = self.toks, self.lex
+        stop = next((k for k in range(v + 1, hi) if toks[k].text in {",", ";", ":"} or toks[k].text in _FINAL), hi)
+        if stop - (v + 1) > 4 or any(t.lower in lex.complementizers or t.lower in _EN_CLAUSE_AUX
+                                     for t in toks[v + 1:stop]):
+            return None         # "X said on Monday" may close; "X said that ..." is the normal order
+        for c in range(v - 1, max(lo + 2, v - 16), -1):
+            if toks[c].text != "," or self.in_mark[c] >= 0:
+                continue
+            np = chunk_np(toks, c + 1, lex, limit=v)
+            skip = c + 1
+            while np is None and skip < c + 3 and toks[skip].text.isalpha() and not toks[skip].cap \
+                    and toks[skip].lower not in self.verbs and toks[skip].lower not in lex.stop_words:
+                skip += 1   # a lower-case title before the name: ", regional governor Oleh Syniehubov said"
+                np = chunk_np(toks, skip, lex, limit=v)
+                np = Span(c + 1, np.j) if np is not None and skip < np.j else None
+            if np is None:
+                continue
+            end = np.j
+            while end < v and end - np.j < 6 and toks[end].text != "," and toks[end].lower not in self.verbs \
+                    and (toks[end].cap or toks[end].lower in ("of", "for", "the", "and", "'s", "’s")):
+                end += 1    # "the Coordination Headquarters for the Treatment of Prisoners of War"
+            if end == v - 1 and toks[end].text == ",":
+                end = v     # ", the defence secretary, John Healey, announced"
+            if end != v or self._words(lo, c) < 4 or toks[lo].lower in lex.as_words:
+                continue
+            sp = self._speaker(np, s)
+            return np, sp, self._cue_text(v, hi), (lo, c), (toks[np.i].start, toks[np.j - 1].end), "source-trailer"
+        return None
 
     def _passive(self, cs: int, v: int) -> bool:
         """A passive cue: "wurde/wird ... mitgeteilt/vorgeworfen" (a participle after a form of

@@ -109,7 +109,8 @@ def chunk_np(toks: list[Tok], i: int, lex: Lexicon, limit: int | None = None) ->
     if lex.lang == "en" and j > i:
         # English: "a senior Ukrainian official" -- after a determiner, any non-function words
         k = j
-        while j < n and toks[j].sent == sent and j - k < 5 and toks[j].is_word and toks[j].text.isalpha() \
+        while j < n and toks[j].sent == sent and j - k < 5 and toks[j].is_word \
+                and (toks[j].text.isalpha() or _DOTTED.fullmatch(toks[j].text)) \
                 and toks[j].lower not in lex.verbs and toks[j].lower not in lex.prepositions \
                 and toks[j].lower not in lex.stop_words and toks[j].lower not in lex.auxiliaries \
                 and toks[j].lower not in lex.complementizers:
@@ -125,9 +126,11 @@ def chunk_np(toks: list[Tok], i: int, lex: Lexicon, limit: int | None = None) ->
                 m += 1
             if m > m0:
                 j = m
-        return Span(i, j) if j > k else None
+        return Span(i, _en_apposition(toks, j, n, sent, lex)) if j > k else None
     k = j
-    while j < n and toks[j].sent == sent and (j - k) < 5 and (_name_like(toks[j], lex) or toks[j].text == "-"):
+    # (English titles run longer before the name: "Belgian Prime Minister Bart De Wever")
+    while j < n and toks[j].sent == sent and (j - k) < (7 if lex.lang == "en" else 5) \
+            and (_name_like(toks[j], lex) or toks[j].text == "-"):
         if lex.lang == "en" and toks[j].lower in lex.verbs:
             break
         j += 1
@@ -192,6 +195,21 @@ def _en_role_name(toks: list[Tok], j: int, n: int, sent: int, lex: Lexicon) -> i
     return e if e > m else j
 
 
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")     # "a senior U.S. official"
+
+
+def _en_apposition(toks: list[Tok], j: int, n: int, sent: int, lex: Lexicon) -> int:
+    """English role-then-name apposition: "Ukraine's defence minister, Denys Shmyhal," (one to
+    four names between commas) belongs to the phrase, so the name is the speaker."""
+    if not (j + 1 < n and toks[j].text == "," and toks[j].sent == sent):
+        return j
+    m = j + 1
+    while m < n and toks[m].sent == sent and _name_like(toks[m], lex) and toks[m].lower not in lex.verbs and m - j <= 4:
+        m += 1
+    closed = m >= n or toks[m].sent != sent or toks[m].text in {",", ".", "!", "?", ":", ";"}
+    return m if m > j + 1 and closed else j
+
+
 def _title_apposition(toks: list[Tok], j: int, n: int, sent: int, lex: Lexicon) -> int:
     """", der Rettungskoordinator von X," / ", dem Direktor der Wetterbehörde" after a name:
     a noun phrase with no verb, closed by a comma or the sentence end."""
@@ -237,6 +255,14 @@ def subject_of(toks: list[Tok], v: int, lex: Lexicon, clause_start: int) -> Span
     noun phrase, otherwise the noun phrase right after the finite verb."""
     if v <= clause_start:
         return _after_verb(toks, v, lex)
+    if lex.lang == "en" and toks[clause_start].lower in lex.adverbs and clause_start + 2 < v \
+            and toks[clause_start + 1].text == ",":
+        clause_start += 2       # "Meanwhile, Russia's defence ministry claimed ..."
+    if lex.lang == "en" and toks[clause_start].lower.endswith("ing") and toks[clause_start].is_word:
+        # a fronted participle clause is no subject: "Speaking at a meeting in Brussels, Healey said"
+        commas = [k for k in range(clause_start + 1, v) if toks[k].text == ","]
+        if commas and commas[-1] + 1 < v:
+            clause_start = commas[-1] + 1
     if v + 1 < len(toks) and toks[v + 1].sent == toks[v].sent and toks[v + 1].lower in lex.pronouns \
             and lex.lang == "de":
         return Span(v + 1, v + 2)       # "Der Politik schlug er vor", "Dies sagte er"
