@@ -70,6 +70,21 @@ class _State:
     quote_sents: dict[int, Speaker | None] = field(default_factory=dict)
 
 
+_ANY_QUOTE = "'\"‘’‚“”„«»‹›"
+
+
+def _quoted_count(text: str, phrase: str) -> int:
+    """How often ``phrase`` stands between quote characters of any kind in ``text`` (also
+    ASCII single quotes, which are not read as quotation marks elsewhere because of apostrophes):
+    a slogan quoted again and again ('peace through strength', „America First“) is a label."""
+    words = phrase.split()
+    if not words:
+        return 0
+    body = r"\s+".join(re.escape(w) for w in words)
+    pattern = f"[{re.escape(_ANY_QUOTE)}]\\s*{body}\\s*[{re.escape(_ANY_QUOTE)}]"
+    return len(re.findall(pattern, text, flags=re.IGNORECASE))
+
+
 class QuoteExtractor:
     """``QuoteExtractor()(parsed, ex, ctx)`` appends :class:`~lagebild.model.Quote` records to ``ex.quotes``."""
 
@@ -299,6 +314,9 @@ class _Run(IndirectRules):
                 return True                              # „Koalition der Willigen“, „America First“, „Deal“
             if nwords < self.st.min_partial_words and not self._clause_cue(qo, qc):
                 return True                              # „Koordination“ with no speech verb beside it
+            if nwords <= 4 and not any(t.pos in ("VERB", "AUX") for t in self.toks[qo + 1:qc]) \
+                    and _quoted_count(text, text[m.open + 1:m.close]) > 1:
+                return True                              # the same short verbless phrase quoted again: a label
         return False
 
     def _clause_cue(self, qo: int, qc: int) -> bool:

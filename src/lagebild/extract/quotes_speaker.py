@@ -27,6 +27,7 @@ class Tok:
     lower: str
     sent: int       # index of the sentence
     first: bool     # first token of its sentence
+    pos: str = ""   # universal POS from the language pipeline, when it ran
 
     @property
     def is_word(self) -> bool:
@@ -53,7 +54,7 @@ def flat_tokens(parsed: ParsedDoc) -> list[Tok]:
     toks: list[Tok] = []
     for s_i, sent in enumerate(parsed.sents):
         for k, t in enumerate(sent.tokens):
-            toks.append(Tok(len(toks), t.start, t.end, t.text, t.text.lower(), s_i, k == 0))
+            toks.append(Tok(len(toks), t.start, t.end, t.text, t.text.lower(), s_i, k == 0, t.pos))
     return toks
 
 
