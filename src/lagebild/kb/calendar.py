@@ -35,7 +35,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from lagebild import lang as langdata
-from lagebild.kb.loader import KBError, _entry_label
+from lagebild.kb.loader import KBError, describe_errors
 from lagebild.lang import safe_load
 from lagebild.model import EVENT_TYPES, DateValue, Evidence
 
@@ -202,16 +202,8 @@ def _validate(data: Any, source: str) -> CalendarFile:
     try:
         cal = CalendarFile.model_validate(data)
     except ValidationError as err:
-        lines = []
-        for e in err.errors():
-            where = _entry_label(data, tuple(e["loc"]))
-            msg = e["msg"].removeprefix("Value error, ")
-            if e["type"] == "extra_forbidden":
-                msg = "unknown field (allowed fields are listed in lagebild/kb/calendar.py, EventIn)"
-            elif e["type"] == "missing":
-                msg = "required field is missing"
-            lines.append(f"{source}: {where}: {msg}")
-        raise CalendarError("\n".join(lines)) from None
+        raise CalendarError(describe_errors(err, data, source,
+                                            "allowed fields are listed in lagebild/kb/calendar.py, EventIn")) from None
     seen: set[str] = set()
     for i, ev in enumerate(cal.events):
         if ev.id in seen:

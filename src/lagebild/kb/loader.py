@@ -58,16 +58,22 @@ def _validate(data: Any, source: str) -> KBFile:
     try:
         return KBFile.model_validate(data)
     except ValidationError as err:
-        lines = []
-        for e in err.errors():
-            where = _entry_label(data, tuple(e["loc"]))
-            msg = e["msg"].removeprefix("Value error, ")
-            if e["type"] == "extra_forbidden":
-                msg = "unknown field (check the spelling; allowed fields are listed in lagebild/kb/schema.py)"
-            elif e["type"] == "missing":
-                msg = "required field is missing"
-            lines.append(f"{source}: {where}: {msg}")
-        raise KBError("\n".join(lines)) from None
+        raise KBError(describe_errors(err, data, source,
+                                      "check the spelling; allowed fields are listed in lagebild/kb/schema.py")) from None
+
+
+def describe_errors(err: ValidationError, data: Any, source: str, fields_hint: str) -> str:
+    """One line per validation error, naming the file, the entry (index and id/name) and the field."""
+    lines = []
+    for e in err.errors():
+        where = _entry_label(data, tuple(e["loc"]))
+        msg = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "extra_forbidden":
+            msg = f"unknown field ({fields_hint})"
+        elif e["type"] == "missing":
+            msg = "required field is missing"
+        lines.append(f"{source}: {where}: {msg}")
+    return "\n".join(lines)
 
 
 def read_kb_file(path: str | Path) -> KBFile:
