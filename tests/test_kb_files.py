@@ -67,3 +67,11 @@ def test_kb_user_file_extends_and_overrides(tmp_path: Path) -> None:
     assert kb.resolve_name("Kowalenkos") == "person:olena-kowalenko"
     assert kb.holder("mayor", "loc:kharkiv", "2025-03-01") == "person:olena-kowalenko"
     assert load_kb().resolve_name("Kowalenko") is None       # the shared default is untouched
+
+
+def test_kb_user_file_impossible_date_is_a_kb_error(tmp_path: Path) -> None:
+    f = tmp_path / "dates.yaml"
+    f.write_text("persons:\n  - id: person:jane-doe\n    name: Jane Doe\n    roles:\n"
+                 "      - {title: president, start: 2030-02-30}\n", encoding="utf-8")
+    with pytest.raises(KBError, match="not a calendar date"):
+        load_kb([f])

@@ -31,11 +31,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from lagebild import lang as langdata
-from lagebild.kb.loader import KBError, describe_errors
+from lagebild.kb.loader import KBError, describe_errors, read_user_yaml
 from lagebild.lang import safe_load
 from lagebild.model import EVENT_TYPES, DateValue, Evidence
 
@@ -214,18 +213,8 @@ def _validate(data: Any, source: str) -> CalendarFile:
 
 def read_calendar_file(path: str | Path) -> CalendarFile:
     """Load and validate one user calendar file; raises :class:`CalendarError` with a clear message."""
-    p = Path(path)
-    if not p.is_file():
-        raise CalendarError(f"{p}: calendar file not found (pass an existing YAML file)")
-    try:
-        data = safe_load(p.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        raise CalendarError(f"{p}: not valid YAML: {err}") from None
-    except UnicodeDecodeError:
-        raise CalendarError(f"{p}: not UTF-8 text; save the file as UTF-8") from None
-    except ValueError as err:   # YAML reads 2030-02-30 as a date and fails inside the loader
-        raise CalendarError(f"{p}: not a calendar date ({err}); write dates as existing 'YYYY-MM-DD'") from None
-    return _validate(data, p.name)
+    data = read_user_yaml(path, CalendarError, "calendar file not found (pass an existing YAML file)")
+    return _validate(data, Path(path).name)
 
 
 def _read_bundled() -> CalendarFile:

@@ -76,18 +76,25 @@ def describe_errors(err: ValidationError, data: Any, source: str, fields_hint: s
     return "\n".join(lines)
 
 
-def read_kb_file(path: str | Path) -> KBFile:
-    """Load and validate one user knowledge-base file; raises :class:`KBError` with a clear message."""
+def read_user_yaml(path: str | Path, error: type[KBError], missing: str) -> Any:
+    """Parse a user's YAML data file; every way it can be unreadable becomes ``error`` with a clear message."""
     p = Path(path)
     if not p.is_file():
-        raise KBError(f"{p}: knowledge-base file not found (pass an existing YAML file to --kb)")
+        raise error(f"{p}: {missing}")
     try:
-        data = safe_load(p.read_text(encoding="utf-8"))
+        return safe_load(p.read_text(encoding="utf-8"))
     except yaml.YAMLError as err:
-        raise KBError(f"{p}: not valid YAML: {err}") from None
+        raise error(f"{p}: not valid YAML: {err}") from None
     except UnicodeDecodeError:
-        raise KBError(f"{p}: not UTF-8 text; save the file as UTF-8") from None
-    return _validate(data, p.name)
+        raise error(f"{p}: not UTF-8 text; save the file as UTF-8") from None
+    except ValueError as err:   # YAML reads 2030-02-30 as a date and fails inside the loader
+        raise error(f"{p}: not a calendar date ({err}); write dates as existing 'YYYY-MM-DD'") from None
+
+
+def read_kb_file(path: str | Path) -> KBFile:
+    """Load and validate one user knowledge-base file; raises :class:`KBError` with a clear message."""
+    data = read_user_yaml(path, KBError, "knowledge-base file not found (pass an existing YAML file to --kb)")
+    return _validate(data, Path(path).name)
 
 
 def read_bundled(names: Iterable[str] = BUNDLED_FILES) -> list[KBFile]:
