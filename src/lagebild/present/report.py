@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from lagebild.api import Picture
 from lagebild.link import timeline
-from lagebild.model import Document, Evidence
+from lagebild.model import Document
 
 _ENV = Environment(loader=PackageLoader("lagebild.present", "templates"),
                    autoescape=select_autoescape(default=True, default_for_string=True))
@@ -24,16 +24,10 @@ def _anchor(doc: str, start: int) -> str:
 def _doc_chunks(doc: Document, starts: set[int]) -> list[tuple[str | None, str]]:
     """The cleaned text cut at every evidence start, so each evidence link has a target."""
     cuts = sorted(s for s in starts if 0 <= s < len(doc.text))
-    chunks: list[tuple[str | None, str]] = []
-    prev = 0
     if not cuts or cuts[0] != 0:
         cuts = [0, *cuts]
-    for i, start in enumerate(cuts):
-        end = cuts[i + 1] if i + 1 < len(cuts) else len(doc.text)
-        chunks.append((_anchor(doc.id, start) if start in starts else None, doc.text[start:end]))
-        prev = end
-    del prev
-    return chunks
+    ends = [*cuts[1:], len(doc.text)]
+    return [(_anchor(doc.id, start) if start in starts else None, doc.text[start:end]) for start, end in zip(cuts, ends)]
 
 
 def render_report(picture: Picture, *, scenario_html: str | None = None, title: str = "lagebild report") -> str:
@@ -41,15 +35,9 @@ def render_report(picture: Picture, *, scenario_html: str | None = None, title: 
     actors = {a.id: a for a in picture.actors}
     evidence: dict[str, set[int]] = defaultdict(set)
 
-    def ev(e: Evidence | None) -> Evidence | None:
-        if e is not None:
-            evidence[e.doc].add(e.start)
-        return e
-
-    for rec in (*picture.quotes, *picture.events, *picture.claims, *picture.stances, *picture.findings):
-        ev(rec.evidence)
-    for m in picture.mentions:
-        ev(m.evidence)
+    for rec in (*picture.quotes, *picture.events, *picture.claims, *picture.stances, *picture.findings, *picture.mentions):
+        if rec.evidence is not None:   # mentions may lack one
+            evidence[rec.evidence.doc].add(rec.evidence.start)
 
     mention_count: Counter[str] = Counter(m.actor for m in picture.mentions if m.actor)
     actor_docs: dict[str, set[str]] = defaultdict(set)
