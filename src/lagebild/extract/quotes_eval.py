@@ -306,7 +306,6 @@ def _score_doc(gold: list[tuple[set, set, str]], pred: list[tuple[set, set, str]
             sim[i, j] = ov + (0.01 if ov and gf == pf else 0.0)
     rows, cols = linear_sum_assignment(-sim) if sim.size else ([], [])
     pairs = {i: j for i, j in zip(rows, cols) if sim[i, j] >= 1}
-    used = set(pairs.values())
     for i, (gm, gs, gf) in enumerate(gold):
         form = rep.form_gold.setdefault(gf, PRF())
         if i in pairs:
